@@ -1,0 +1,2 @@
+// Texts of the partner portal's pages (sv). Owned by the page authors; keys must match the other language.
+export const partner = {} as const;

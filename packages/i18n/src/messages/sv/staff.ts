@@ -1,0 +1,2 @@
+// Texts of the staff portal's pages (sv). Owned by the page authors; keys must match the other language.
+export const staff = {} as const;
