@@ -1,2 +1,61 @@
-// Texts of the staff portal's pages (en). Owned by the page authors; keys must match the other language.
-export const staff = {} as const;
+// Texts of the staff portal's pages (English). Keys must match sv/staff.ts (a test checks).
+export const staff = {
+  nav: { inbox: 'Inbox' },
+  inbox: {
+    title: 'Inbox',
+    lead: 'Every referral and report received by social services, longest waiting first.',
+    empty: 'No referrals are waiting right now.',
+    caption: 'Referrals awaiting a decision ({{count}})',
+    threat: 'Threat or protection need',
+    next: 'Show more',
+    col: {
+      reference: 'Reference',
+      person: 'Person',
+      source: 'From',
+      flags: 'Flags',
+      received: 'Received',
+      waiting: 'Waiting',
+      status: 'Status',
+    },
+  },
+  person: {
+    protected: 'Protected identity',
+    protectedNotice: 'This person has a protected identity. Name and identity number are not shown.',
+  },
+  referral: {
+    title: 'Referral {{reference}}',
+    decided: 'The decision is recorded. The referring partner now sees the new status.',
+    personTitle: 'Person',
+    name: 'Name',
+    identityNumber: 'Personal identity number',
+    birthDate: 'Date of birth',
+    age: 'Age',
+    missing: 'Not known',
+    referralTitle: 'The referral',
+    source: 'From',
+    received: 'Received',
+    urgency: 'Urgency',
+    threat: 'The police see a threat or protection need',
+    wantsOut: 'The person has said they want out',
+    consent: 'The person consents to contact',
+    reason: 'Reason',
+    contact: 'Contact person',
+  },
+  triage: {
+    title: 'Decision on the referral',
+    decision: 'Decision',
+    programme: 'Programme',
+    programmeHint: 'Choose a programme if a case is to be opened.',
+    choose: 'Choose a programme',
+    reason: 'Reason',
+    reasonHint: 'Required when the referral is not for us. Keep it short and factual.',
+    submit: 'Record decision',
+    notAllowed: 'Your role cannot decide on referrals. Intake, the coordinator or the unit manager decides.',
+    hint: {
+      openCase: 'A case is opened in the programme you choose.',
+      passToSig: 'The person is passed to the SIG outreach team.',
+      routeToOrdinarySupport: "The person gets support within social services' ordinary responsibility.",
+      notForUs: 'No action on our side. A reason is required.',
+    },
+  },
+};

@@ -1,2 +1,61 @@
-// Texts of the staff portal's pages (sv). Owned by the page authors; keys must match the other language.
-export const staff = {} as const;
+// Texts of the staff portal's pages (Swedish). Keys must match en/staff.ts (a test checks).
+export const staff = {
+  nav: { inbox: 'Inkorg' },
+  inbox: {
+    title: 'Inkorg',
+    lead: 'Alla inkomna hänvisningar och anmälningar till socialtjänsten, den som väntat längst först.',
+    empty: 'Inga hänvisningar väntar just nu.',
+    caption: 'Hänvisningar som väntar på beslut ({{count}} st.)',
+    threat: 'Hot eller skyddsbehov',
+    next: 'Visa fler',
+    col: {
+      reference: 'Referens',
+      person: 'Person',
+      source: 'Från',
+      flags: 'Särskilt',
+      received: 'Inkom',
+      waiting: 'Väntat',
+      status: 'Status',
+    },
+  },
+  person: {
+    protected: 'Skyddade personuppgifter',
+    protectedNotice: 'Personen har skyddade personuppgifter. Namn och personnummer visas inte.',
+  },
+  referral: {
+    title: 'Hänvisning {{reference}}',
+    decided: 'Beslutet är registrerat. Den som hänvisade ser nu den nya statusen.',
+    personTitle: 'Person',
+    name: 'Namn',
+    identityNumber: 'Personnummer',
+    birthDate: 'Födelsedatum',
+    age: 'Ålder',
+    missing: 'Uppgift saknas',
+    referralTitle: 'Hänvisningen',
+    source: 'Från',
+    received: 'Inkom',
+    urgency: 'Brådska',
+    threat: 'Polisen ser hot eller skyddsbehov',
+    wantsOut: 'Personen har sagt att hen vill lämna',
+    consent: 'Personen samtycker till kontakt',
+    reason: 'Skäl',
+    contact: 'Kontaktperson',
+  },
+  triage: {
+    title: 'Beslut om hänvisningen',
+    decision: 'Beslut',
+    programme: 'Verksamhet',
+    programmeHint: 'Välj verksamhet om ett ärende ska öppnas.',
+    choose: 'Välj verksamhet',
+    reason: 'Motivering',
+    reasonHint: 'Krävs när hänvisningen inte är för oss. Skriv kort och sakligt.',
+    submit: 'Registrera beslut',
+    notAllowed: 'Din roll kan inte fatta beslut om hänvisningar. Mottagningen, samordnaren eller enhetschefen beslutar.',
+    hint: {
+      openCase: 'Ett ärende öppnas i den verksamhet du väljer.',
+      passToSig: 'Personen förs vidare till sociala insatsgrupper.',
+      routeToOrdinarySupport: 'Personen får stöd inom socialtjänstens ordinarie ansvar.',
+      notForUs: 'Ingen åtgärd hos oss. Motivering krävs.',
+    },
+  },
+};

@@ -1,0 +1,13 @@
+// This portal's configuration and its typed API caller. Created on first request, not while building.
+import { env } from '$env/dynamic/private';
+import { createCallerFactory, partnerRouter } from '@utvag/api';
+import { bindLifecycle, lazy, portalConfigFromEnv } from '@utvag/portal-kit/server';
+
+export const getConfig = lazy(() => {
+  const config = portalConfigFromEnv('partner', partnerRouter, env);
+  bindLifecycle(config.close, env);
+  return config;
+});
+
+const createCaller = createCallerFactory(partnerRouter);
+export const callerFor = (locals: App.Locals) => createCaller(locals.ctx);

@@ -1,0 +1,3 @@
+import { layoutData } from '@utvag/portal-kit/server';
+
+export const load = ({ locals, url }) => layoutData(locals, url);

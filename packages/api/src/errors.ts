@@ -1,0 +1,22 @@
+// One error type for everything a person can be told about. Code paths throw AppError with an i18n key;
+// trpc.ts maps the code to a tRPC code and translates the key once.
+export const appErrorCodes = ['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS'] as const;
+export type AppErrorCode = (typeof appErrorCodes)[number];
+
+export type FieldErrors = Record<string, { key: string; params?: Record<string, unknown> }>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    readonly messageKey: string,
+    readonly fieldErrors?: FieldErrors,
+  ) {
+    super(messageKey);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = () => new AppError('NOT_FOUND', 'error.notFound');
+export const forbidden = () => new AppError('FORBIDDEN', 'error.forbidden');
+export const conflict = () => new AppError('CONFLICT', 'error.conflict');
+export const invalidTransition = () => new AppError('CONFLICT', 'error.invalidTransition');

@@ -1,0 +1,12 @@
+// @utvag/api: the tRPC routers, the context, authentication and every permission.
+export { createContext, type Context, type SessionUser, type StaffUser, type PartnerUser } from './context.ts';
+export { createCallerFactory } from './trpc.ts';
+export { staffRouter, type StaffRouter } from './routers/staff.ts';
+export { partnerRouter, type PartnerRouter } from './routers/partner.ts';
+export { logIn, logOut, type Portal } from './auth/login.ts';
+export { resolveSession } from './auth/session.ts';
+export { sessionPolicyFromEnv, type SessionPolicy } from './auth/session-policy.ts';
+export { AppError } from './errors.ts';
+export { permissions, isAllowed, type Action } from './permissions.ts';
+export { createLogger, type Logger } from './logger.ts';
+export { describeError, type ErrorDescription } from './describe-error.ts';

@@ -1,0 +1,44 @@
+// A partner sees its own organisation's submissions: reference, kind, dates and the feedback status the law
+// allows (DOMAIN.md §10) — never the person, the programme or any case detail.
+import { findSubmissionOfOrganisation, listSubmissionsOfOrganisation } from '@utvag/db';
+import { partnerFeedback } from '@utvag/domain';
+import { audited } from '../audit.ts';
+import type { Context, PartnerUser } from '../context.ts';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { notFound } from '../errors.ts';
+
+type SubmissionRow = Awaited<ReturnType<typeof findSubmissionOfOrganisation>> & {};
+
+const submissionView = (r: SubmissionRow) => ({
+  id: r.id,
+  reference: r.reference,
+  kind: r.kind,
+  receivedAt: r.receivedAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+  submittedByName: r.submittedByName,
+  feedback: partnerFeedback(r.status),
+});
+
+export async function listSubmissions(ctx: Context & { user: PartnerUser }, input: { limit: number; cursor?: string }) {
+  const before = decodeCursor(input.cursor);
+  return audited(ctx, 'submission.list', async (tx) => {
+    const rows = await listSubmissionsOfOrganisation(tx, {
+      organisationId: ctx.user.organisationId,
+      limit: input.limit + 1,
+      before,
+    });
+    const page = rows.slice(0, input.limit);
+    const last = page.at(-1);
+    const items = page.map(submissionView);
+    const nextCursor = rows.length > input.limit && last ? encodeCursor(last) : null;
+    return { result: { items, nextCursor }, record: { recordType: 'referral', recordId: null } };
+  });
+}
+
+export async function getSubmission(ctx: Context & { user: PartnerUser }, input: { id: string }) {
+  return audited(ctx, 'submission.read', async (tx) => {
+    const row = await findSubmissionOfOrganisation(tx, { id: input.id, organisationId: ctx.user.organisationId });
+    if (!row) throw notFound();
+    return { result: submissionView(row), record: { recordType: 'referral', recordId: row.id } };
+  });
+}

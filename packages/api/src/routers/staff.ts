@@ -1,0 +1,32 @@
+// The staff portal's router: the only one it mounts (at /api/trpc).
+import { listQuerySchema, triageDecisionInputSchema } from '@utvag/domain';
+import { z } from 'zod';
+import { getReferral } from '../referrals/get-referral.ts';
+import { listInbox } from '../referrals/list-inbox.ts';
+import { triageReferral } from '../referrals/triage-referral.ts';
+import { router, staffProcedure } from '../trpc.ts';
+import { accountRouter } from './account.ts';
+
+const byId = z.object({ id: z.uuid({ error: 'validation.invalidUuid' }) });
+const triageInput = triageDecisionInputSchema.and(
+  z.object({ expectedVersion: z.coerce.number({ error: 'validation.invalid' }).int().positive() }),
+);
+
+export const staffRouter = router({
+  account: accountRouter('staff'),
+  inbox: router({
+    list: staffProcedure('inbox.list')
+      .input(listQuerySchema)
+      .query(({ ctx, input }) => listInbox(ctx, input)),
+  }),
+  referral: router({
+    get: staffProcedure('referral.read')
+      .input(byId)
+      .query(({ ctx, input }) => getReferral(ctx, input)),
+    triage: staffProcedure('referral.triage')
+      .input(triageInput)
+      .mutation(({ ctx, input }) => triageReferral(ctx, input)),
+  }),
+});
+
+export type StaffRouter = typeof staffRouter;

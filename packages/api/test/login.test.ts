@@ -1,0 +1,67 @@
+// Login, sessions and logout against real PostgreSQL.
+import { session, appUser } from '@utvag/db/schema';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logIn, logOut } from '../src/auth/login.ts';
+import { resolveSession } from '../src/auth/session.ts';
+import { AppError } from '../src/errors.ts';
+import { createWorld, type World } from './harness.ts';
+
+let world: World;
+beforeAll(async () => {
+  world = await createWorld();
+});
+afterAll(() => world.t.drop());
+
+const policy = { idleMinutes: 30, absoluteHours: 12 };
+const attempt = (email: unknown, password: unknown, portal: 'staff' | 'partner') =>
+  logIn(world.t.db, { email, password, portal, requestId: 'test', policy });
+
+describe('logIn', () => {
+  it('signs a staff user into the staff portal and resolves the session', async () => {
+    const u = world.tenant.users.intake;
+    const result = await attempt(u.email.toUpperCase(), u.password, 'staff');
+    expect(result?.token).toEqual(expect.any(String));
+    const resolved = await resolveSession(world.t.db, result!.token, policy);
+    expect(resolved?.user.id).toBe(u.id);
+    expect(resolved?.user.role).toBe('intake');
+  });
+
+  it('refuses the wrong portal, a wrong password and an unknown account alike', async () => {
+    const staff = world.tenant.users.caseWorker;
+    const police = world.tenant.users.police;
+    expect(await attempt(staff.email, staff.password, 'partner')).toBeNull();
+    expect(await attempt(police.email, police.password, 'staff')).toBeNull();
+    expect(await attempt(staff.email, 'wrong', 'staff')).toBeNull();
+    expect(await attempt('nobody@test.utvag.invalid', 'wrong', 'staff')).toBeNull();
+  });
+
+  it('refuses malformed input with a bad-request error', async () => {
+    await expect(attempt('not-an-email', 'x', 'staff')).rejects.toBeInstanceOf(AppError);
+    await expect(attempt(undefined, undefined, 'staff')).rejects.toBeInstanceOf(AppError);
+  });
+
+  it('ends the session at logout, when idle too long, and when the account is disabled', async () => {
+    const u = world.tenant.users.unitManager;
+    const a = await attempt(u.email, u.password, 'staff');
+    await logOut(world.t.db, a!.token);
+    expect(await resolveSession(world.t.db, a!.token, policy)).toBeNull();
+
+    const b = await attempt(u.email, u.password, 'staff');
+    await world.t.db.update(session).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) });
+    expect(await resolveSession(world.t.db, b!.token, policy)).toBeNull();
+
+    const c = await attempt(u.email, u.password, 'staff');
+    await world.t.db.update(appUser).set({ disabledAt: new Date() }).where(eq(appUser.id, u.id));
+    expect(await resolveSession(world.t.db, c!.token, policy)).toBeNull();
+    expect(await attempt(u.email, u.password, 'staff')).toBeNull();
+  });
+
+  it('stores only a hash of the session token', async () => {
+    const u = world.tenant.users.coordinator;
+    const result = await attempt(u.email, u.password, 'staff');
+    const stored = await world.t.db.select().from(session).where(eq(session.userId, u.id));
+    expect(stored.map((s) => s.id)).not.toContain(result!.token);
+    expect(stored[0]?.id).toMatch(/^[0-9a-f]{64}$/);
+  });
+});

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+import { sharedTestConfig } from '@utvag/vitest-config';
+
+export default defineConfig({
+  test: {
+    ...sharedTestConfig,
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['@utvag/db/testing/global-setup'],
+  },
+});

@@ -1,0 +1,33 @@
+// The hot queries must be served by their indexes, not a sequential scan (STACK.md trap 7: an ORDER BY that
+// does not match the index falls back to a parallel seq scan on a million rows).
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
+import { listInbox, listSubmissionsOfOrganisation } from './referrals.ts';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  // The planner prefers a seq scan on tiny tables; this makes it show which index it would use.
+  await t.sql`set enable_seqscan = off`;
+});
+afterAll(() => t.drop());
+
+async function planOf(query: { toSQL(): { sql: string; params: unknown[] } }) {
+  const { sql: text, params } = query.toSQL();
+  const rows = await t.sql.unsafe(`explain ${text}`, params as never[]);
+  return rows.map((r) => Object.values(r)[0]).join('\n');
+}
+
+it('serves the inbox page from referral_inbox_idx without sorting', async () => {
+  const municipalityId = '00000000-0000-4000-8000-000000000000';
+  const plan = await planOf(listInbox(t.db, { municipalityId, limit: 50 }) as never);
+  expect(plan).toContain('referral_inbox_idx');
+  expect(plan).not.toMatch(/Seq Scan on referral/);
+});
+
+it('serves a partner’s submissions from referral_source_idx', async () => {
+  const plan = await planOf(
+    listSubmissionsOfOrganisation(t.db, { organisationId: '00000000-0000-4000-8000-000000000000', limit: 50 }) as never,
+  );
+  expect(plan).toContain('referral_source_idx');
+});

@@ -1,0 +1,187 @@
+// SQL for referrals: the partner's submission, the staff inbox, triage. Authorization happens in
+// packages/api before any of these run; every query here is still scoped by tenant as a second guard.
+import { and, asc, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import type { ReferralStatus } from '@utvag/domain';
+import type { Executor } from '../client.ts';
+import { appUser, organisation, person, referral, referralReferenceSeq } from '../schema/index.ts';
+
+export type NewPerson = Pick<typeof person.$inferInsert, 'firstName' | 'lastName' | 'identityNumber' | 'birthDate'>;
+
+/** Reuses the municipality's person with the same identity number; otherwise registers a new one. */
+export async function findOrInsertPerson(db: Executor, municipalityId: string, p: NewPerson) {
+  if (p.identityNumber) {
+    const [existing] = await db
+      .select({ id: person.id })
+      .from(person)
+      .where(and(eq(person.municipalityId, municipalityId), eq(person.identityNumber, p.identityNumber)));
+    if (existing) return existing.id;
+  }
+  const [row] = await db
+    .insert(person)
+    .values({ ...p, municipalityId })
+    .returning({ id: person.id });
+  return row!.id;
+}
+
+export async function nextReferralSequence(db: Executor): Promise<number> {
+  const [row] = await db.execute<{ n: string }>(sql`select nextval(${referralReferenceSeq.seqName}) as n`);
+  return Number(row!.n);
+}
+
+export type NewReferral = typeof referral.$inferInsert;
+
+export async function insertReferral(db: Executor, values: NewReferral) {
+  const [row] = await db
+    .insert(referral)
+    .values(values)
+    .returning({ id: referral.id, reference: referral.reference, status: referral.status, receivedAt: referral.receivedAt });
+  return row!;
+}
+
+export async function findReferralByIdempotencyKey(db: Executor, submittedByUserId: string, key: string) {
+  const [row] = await db
+    .select({ id: referral.id, reference: referral.reference, status: referral.status, receivedAt: referral.receivedAt })
+    .from(referral)
+    .where(and(eq(referral.submittedByUserId, submittedByUserId), eq(referral.idempotencyKey, key)));
+  return row;
+}
+
+export interface KeysetCursor {
+  receivedAt: Date;
+  id: string;
+}
+
+const openStatuses: ReferralStatus[] = ['submitted', 'underReview'];
+
+/** The municipality's open referrals, longest waiting first, a page at a time (keyset, not offset). */
+export function listInbox(db: Executor, q: { municipalityId: string; limit: number; after?: KeysetCursor }) {
+  const after = q.after
+    ? or(
+        gt(referral.receivedAt, q.after.receivedAt),
+        and(eq(referral.receivedAt, q.after.receivedAt), gt(referral.id, q.after.id)),
+      )
+    : undefined;
+  return db
+    .select({
+      id: referral.id,
+      reference: referral.reference,
+      kind: referral.kind,
+      status: referral.status,
+      urgency: referral.urgency,
+      threatOrProtectionNeed: referral.threatOrProtectionNeed,
+      receivedAt: referral.receivedAt,
+      sourceName: organisation.name,
+      sourceType: organisation.type,
+      personFirstName: person.firstName,
+      personLastName: person.lastName,
+      personBirthDate: person.birthDate,
+      personIdentityNumber: person.identityNumber,
+      personId: person.id,
+      protectedIdentity: person.protectedIdentity,
+    })
+    .from(referral)
+    .innerJoin(person, eq(person.id, referral.personId))
+    .leftJoin(organisation, eq(organisation.id, referral.sourceOrganisationId))
+    .where(and(eq(referral.municipalityId, q.municipalityId), inArray(referral.status, openStatuses), after))
+    .orderBy(asc(referral.receivedAt), asc(referral.id))
+    .limit(q.limit);
+}
+
+export async function findReferralForStaff(db: Executor, q: { id: string; municipalityId: string }) {
+  const [row] = await db
+    .select({
+      referral,
+      person: {
+        id: person.id,
+        firstName: person.firstName,
+        lastName: person.lastName,
+        identityNumber: person.identityNumber,
+        birthDate: person.birthDate,
+        protectedIdentity: person.protectedIdentity,
+      },
+      sourceName: organisation.name,
+      sourceType: organisation.type,
+      submittedByName: appUser.name,
+    })
+    .from(referral)
+    .innerJoin(person, eq(person.id, referral.personId))
+    .innerJoin(appUser, eq(appUser.id, referral.submittedByUserId))
+    .leftJoin(organisation, eq(organisation.id, referral.sourceOrganisationId))
+    .where(and(eq(referral.id, q.id), eq(referral.municipalityId, q.municipalityId)));
+  return row;
+}
+
+/** What a partner organisation may see of its own submissions: reference, kind, dates and status only. */
+export function listSubmissionsOfOrganisation(
+  db: Executor,
+  q: { organisationId: string; limit: number; before?: KeysetCursor },
+) {
+  const before = q.before
+    ? or(
+        lt(referral.receivedAt, q.before.receivedAt),
+        and(eq(referral.receivedAt, q.before.receivedAt), lt(referral.id, q.before.id)),
+      )
+    : undefined;
+  return db
+    .select({
+      id: referral.id,
+      reference: referral.reference,
+      kind: referral.kind,
+      status: referral.status,
+      receivedAt: referral.receivedAt,
+      updatedAt: referral.updatedAt,
+      submittedByName: appUser.name,
+    })
+    .from(referral)
+    .innerJoin(appUser, eq(appUser.id, referral.submittedByUserId))
+    .where(and(eq(referral.sourceOrganisationId, q.organisationId), before))
+    .orderBy(desc(referral.receivedAt), desc(referral.id))
+    .limit(q.limit);
+}
+
+/**
+ * Moves a referral to a new status only if nobody changed it since `expectedVersion` was read and it is
+ * still in one of `fromStatuses`. Returns undefined on a conflict, so the caller can tell the person.
+ */
+export async function updateReferralStatus(
+  db: Executor,
+  q: {
+    id: string;
+    municipalityId: string;
+    expectedVersion: number;
+    fromStatuses: readonly ReferralStatus[];
+    set: Partial<Pick<NewReferral, 'status' | 'triageDecision' | 'triageProgramme' | 'triageReason' | 'triagedAt' | 'triagedByUserId'>>;
+  },
+) {
+  const [row] = await db
+    .update(referral)
+    .set({ ...q.set, version: sql`${referral.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(referral.id, q.id),
+        eq(referral.municipalityId, q.municipalityId),
+        eq(referral.version, q.expectedVersion),
+        inArray(referral.status, [...q.fromStatuses]),
+      ),
+    )
+    .returning({ id: referral.id, status: referral.status, version: referral.version });
+  return row;
+}
+
+/** One submission, only when it came from the given organisation (anything else reads as not found). */
+export async function findSubmissionOfOrganisation(db: Executor, q: { id: string; organisationId: string }) {
+  const [row] = await db
+    .select({
+      id: referral.id,
+      reference: referral.reference,
+      kind: referral.kind,
+      status: referral.status,
+      receivedAt: referral.receivedAt,
+      updatedAt: referral.updatedAt,
+      submittedByName: appUser.name,
+    })
+    .from(referral)
+    .innerJoin(appUser, eq(appUser.id, referral.submittedByUserId))
+    .where(and(eq(referral.id, q.id), eq(referral.sourceOrganisationId, q.organisationId)));
+  return row;
+}

@@ -1,0 +1,62 @@
+import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import type { Executor } from '../client.ts';
+import { appUser, organisation, session } from '../schema/index.ts';
+
+export async function insertSession(db: Executor, row: { id: string; userId: string; expiresAt: Date }) {
+  await db.insert(session).values(row);
+}
+
+/**
+ * The session and its user, when the session is within its absolute lifetime, has been used within the
+ * idle limit, and the account is not disabled. Anything else counts as no session.
+ */
+export async function findActiveSession(db: Executor, id: string, idleSince: Date) {
+  const [row] = await db
+    .select({
+      sessionId: session.id,
+      expiresAt: session.expiresAt,
+      lastSeenAt: session.lastSeenAt,
+      user: {
+        id: appUser.id,
+        email: appUser.email,
+        name: appUser.name,
+        kind: appUser.kind,
+        role: appUser.role,
+        municipalityId: appUser.municipalityId,
+        unitId: appUser.unitId,
+        organisationId: appUser.organisationId,
+        locale: appUser.locale,
+        isDemo: appUser.isDemo,
+      },
+      organisationType: organisation.type,
+    })
+    .from(session)
+    .innerJoin(appUser, eq(appUser.id, session.userId))
+    .leftJoin(organisation, eq(organisation.id, appUser.organisationId))
+    .where(
+      and(
+        eq(session.id, id),
+        gt(session.expiresAt, new Date()),
+        gt(session.lastSeenAt, idleSince),
+        // A disabled account's sessions end at once.
+        isNull(appUser.disabledAt),
+      ),
+    );
+  return row;
+}
+
+export async function touchSession(db: Executor, id: string) {
+  await db.update(session).set({ lastSeenAt: new Date() }).where(eq(session.id, id));
+}
+
+export async function deleteSession(db: Executor, id: string) {
+  await db.delete(session).where(eq(session.id, id));
+}
+
+export async function deleteSessionsOfUser(db: Executor, userId: string) {
+  await db.delete(session).where(eq(session.userId, userId));
+}
+
+export async function deleteExpiredSessions(db: Executor, idleSince: Date) {
+  await db.delete(session).where(or(lt(session.expiresAt, new Date()), lt(session.lastSeenAt, idleSince)));
+}

@@ -1,0 +1,42 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../client.ts';
+import { appUser, organisation } from '../schema/index.ts';
+
+const userColumns = {
+  id: appUser.id,
+  email: appUser.email,
+  name: appUser.name,
+  kind: appUser.kind,
+  role: appUser.role,
+  municipalityId: appUser.municipalityId,
+  unitId: appUser.unitId,
+  organisationId: appUser.organisationId,
+  organisationType: organisation.type,
+  locale: appUser.locale,
+  isDemo: appUser.isDemo,
+  disabledAt: appUser.disabledAt,
+};
+
+export type UserRow = Awaited<ReturnType<typeof findUserById>> & {};
+
+export async function findUserByEmail(db: Executor, email: string) {
+  const [row] = await db
+    .select({ ...userColumns, passwordHash: appUser.passwordHash })
+    .from(appUser)
+    .leftJoin(organisation, eq(organisation.id, appUser.organisationId))
+    .where(eq(appUser.email, email.toLowerCase()));
+  return row;
+}
+
+export async function findUserById(db: Executor, id: string) {
+  const [row] = await db
+    .select(userColumns)
+    .from(appUser)
+    .leftJoin(organisation, eq(organisation.id, appUser.organisationId))
+    .where(eq(appUser.id, id));
+  return row;
+}
+
+export async function updateUserLocale(db: Executor, id: string, locale: string) {
+  await db.update(appUser).set({ locale }).where(eq(appUser.id, id));
+}

@@ -1,0 +1,27 @@
+// Every read or write of a person's data leaves one row here, in the same transaction as the access.
+// Rows are only ever inserted (the hash chain and log review come with the security issue).
+import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { auditOutcome } from './enums.ts';
+
+export const auditEntry = pgTable(
+  'audit_entry',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Null for anonymous callers (e.g. a failed login). */
+    userId: uuid(),
+    role: text(),
+    municipalityId: uuid(),
+    organisationId: uuid(),
+    /** Procedure-level verb, e.g. referral.read, referral.triage, inbox.list. */
+    action: text().notNull(),
+    recordType: text().notNull(),
+    /** The record's id, or null for a listing. Never a name or an identity number. */
+    recordId: text(),
+    /** People whose data the access showed (for listings), so an access-log review can find every read. */
+    subjectIds: uuid().array(),
+    outcome: auditOutcome().notNull().default('allowed'),
+    requestId: text(),
+  },
+  (t) => [index().on(t.municipalityId, t.at), index().on(t.recordType, t.recordId)],
+);

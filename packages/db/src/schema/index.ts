@@ -1,0 +1,6 @@
+export * from './enums.ts';
+export * from './organisation.ts';
+export * from './user.ts';
+export * from './referral.ts';
+export * from './case.ts';
+export * from './audit.ts';

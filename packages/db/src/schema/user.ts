@@ -1,0 +1,51 @@
+// Accounts of both portals, and their sessions. A staff account belongs to a unit, a partner account to an
+// organisation; both belong to one municipality, which scopes everything they may read.
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { userKind, userRole } from './enums.ts';
+import { municipality, organisation, unit } from './organisation.ts';
+
+export const appUser = pgTable(
+  'app_user',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Stored lower-case; the login form lower-cases too. */
+    email: text().notNull().unique(),
+    name: text().notNull(),
+    passwordHash: text().notNull(),
+    kind: userKind().notNull(),
+    role: userRole().notNull(),
+    municipalityId: uuid()
+      .notNull()
+      .references(() => municipality.id),
+    unitId: uuid().references(() => unit.id),
+    organisationId: uuid().references(() => organisation.id),
+    locale: text().notNull().default('sv'),
+    /** Needed for preliminary assessments and investigations of children (DOMAIN.md §10). */
+    qualifiedSocialWorker: boolean().notNull().default(false),
+    /** Demo accounts exist only in the embedded demo mode. */
+    isDemo: boolean().notNull().default(false),
+    disabledAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('partner_has_organisation', sql`${t.kind} <> 'partner' OR ${t.organisationId} IS NOT NULL`),
+    check('staff_has_no_organisation', sql`${t.kind} <> 'staff' OR ${t.organisationId} IS NULL`),
+  ],
+);
+
+export const session = pgTable(
+  'session',
+  {
+    /** SHA-256 of the cookie token: a leaked table cannot be replayed as cookies. */
+    id: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Absolute lifetime; the idle timeout is checked against lastSeenAt. */
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.userId)],
+);

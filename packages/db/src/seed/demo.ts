@@ -1,0 +1,100 @@
+// Fictional demo data for `npm start`: one municipality with the units of DOMAIN.md §2, one police, one
+// probation and two school organisations, the demo accounts, and a few waiting referrals. Loaded once.
+import { eq } from 'drizzle-orm';
+import type { Role } from '@utvag/domain';
+import { createDatabase, type Executor } from '../client.ts';
+import { municipality } from '../schema/index.ts';
+import { createOrganisation, createPerson, createReferral, createUnit, createUser, fictionalPerson } from './factories.ts';
+
+export const demoMunicipalityName = 'Exempelstad (demo)';
+export const demoPassword = 'Utvag-demo-2026';
+
+export interface DemoAccount {
+  role: Role;
+  portal: 'staff' | 'partner';
+  email: string;
+  password: string;
+}
+
+const staffAccounts = [
+  { role: 'intake', email: 'mottagning@demo.utvag.se', name: 'Mona Mottagare', unit: 'intake' },
+  { role: 'caseWorker', email: 'handlaggare@demo.utvag.se', name: 'Hugo Handläggare', unit: 'exitProgramme' },
+  { role: 'coordinator', email: 'samordnare@demo.utvag.se', name: 'Sara Samordnare', unit: 'exitProgramme' },
+  { role: 'fieldWorker', email: 'faltsekreterare@demo.utvag.se', name: 'Frida Fältare', unit: 'sigTeam' },
+  { role: 'unitManager', email: 'enhetschef@demo.utvag.se', name: 'Erik Enhetschef', unit: 'exitProgramme' },
+  { role: 'administrator', email: 'admin@demo.utvag.se', name: 'Ada Administratör', unit: 'intake' },
+] as const;
+
+const partnerAccounts = [
+  { role: 'police', email: 'polis@demo.utvag.se', name: 'Per Polis', org: 'police' },
+  { role: 'probationOfficer', email: 'frivard@demo.utvag.se', name: 'Fia Frivårdare', org: 'probation' },
+  { role: 'schoolStaff', email: 'skola@demo.utvag.se', name: 'Siv Skolkurator', org: 'school' },
+  { role: 'schoolStaff', email: 'skola2@demo.utvag.se', name: 'Sam Rektor', org: 'otherSchool' },
+] as const;
+
+export const demoAccounts: DemoAccount[] = [
+  ...staffAccounts.map((a) => ({ role: a.role, portal: 'staff' as const, email: a.email, password: demoPassword })),
+  ...partnerAccounts.map((a) => ({ role: a.role, portal: 'partner' as const, email: a.email, password: demoPassword })),
+];
+
+export async function hasDemoData(db: Executor) {
+  const [row] = await db.select({ id: municipality.id }).from(municipality).where(eq(municipality.name, demoMunicipalityName));
+  return Boolean(row);
+}
+
+export async function seedDemoData(db: Executor) {
+  const m = await db.transaction(async (tx) => {
+    const [m] = await tx.insert(municipality).values({ name: demoMunicipalityName }).returning();
+    const units = {
+      intake: await createUnit(tx, { municipalityId: m!.id, name: 'Mottagningen', kind: 'intake' }),
+      sigTeam: await createUnit(tx, { municipalityId: m!.id, name: 'Insatsteamet (SIG)', kind: 'sigTeam' }),
+      exitProgramme: await createUnit(tx, { municipalityId: m!.id, name: 'Avhopparverksamheten', kind: 'exitProgramme' }),
+      youngAdults: await createUnit(tx, { municipalityId: m!.id, name: 'Enheten för unga vuxna', kind: 'youngAdults' }),
+    };
+    const orgs = {
+      police: await createOrganisation(tx, { municipalityId: m!.id, type: 'police', name: 'Polisen, lokalpolisområde Exempelstad' }),
+      probation: await createOrganisation(tx, { municipalityId: m!.id, type: 'probationService', name: 'Frivården Exempelstad' }),
+      school: await createOrganisation(tx, { municipalityId: m!.id, type: 'school', name: 'Exempelskolan' }),
+      otherSchool: await createOrganisation(tx, { municipalityId: m!.id, type: 'school', name: 'Norrby gymnasium' }),
+    };
+    for (const a of staffAccounts) {
+      await createUser(tx, { ...a, municipalityId: m!.id, unitId: units[a.unit].id, password: demoPassword, isDemo: true });
+    }
+    const partners: Record<string, string> = {};
+    for (const a of partnerAccounts) {
+      const user = await createUser(tx, { ...a, municipalityId: m!.id, organisationId: orgs[a.org].id, password: demoPassword, isDemo: true });
+      partners[a.email] = user.id;
+    }
+    const waiting = [
+      { birthDate: '2001-03-14', by: 'polis@demo.utvag.se', org: orgs.police.id, threat: true, reason: 'Har själv sagt att han vill lämna nätverket. Polisen ser en latent hotbild.' },
+      { birthDate: '1996-11-02', by: 'frivard@demo.utvag.se', org: orgs.probation.id, threat: false, reason: 'Villkorlig frigivning om sex veckor. Uttrycker tydlig motivation att bryta med kriminaliteten.' },
+    ];
+    for (const w of waiting) {
+      const p = await createPerson(tx, { municipalityId: m!.id, ...fictionalPerson(w.birthDate) });
+      await createReferral(tx, {
+        municipalityId: m!.id,
+        submittedByUserId: partners[w.by]!,
+        sourceOrganisationId: w.org,
+        personId: p.id,
+        reason: w.reason,
+        threatOrProtectionNeed: w.threat,
+        personWantsOut: true,
+        consentToContact: true,
+      });
+    }
+    return m!;
+  });
+  return m;
+}
+
+/** Loads the demo data unless it is already there; always returns the demo accounts. */
+export async function loadDemoData(url: string) {
+  const handle = createDatabase(url, { max: 1 });
+  try {
+    const loaded = !(await hasDemoData(handle.db));
+    if (loaded) await seedDemoData(handle.db);
+    return { loaded, accounts: demoAccounts };
+  } finally {
+    await handle.close();
+  }
+}

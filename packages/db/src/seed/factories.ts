@@ -1,0 +1,129 @@
+// Test factories that double as the demo seed: every value is fictional, unique per call, and
+// identity numbers come only from the domain's fictional series (birth numbers 980–999).
+import { randomUUID } from 'node:crypto';
+import { fictionalIdentityNumber, isStaffRole, referenceNumber, type Role } from '@utvag/domain';
+import type { Executor } from '../client.ts';
+import { hashPassword } from '../credentials.ts';
+import { findOrInsertPerson, insertReferral, nextReferralSequence, type NewReferral } from '../queries/referrals.ts';
+import { appUser, municipality, organisation, person, unit } from '../schema/index.ts';
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+const firstNames = ['Alva', 'Elias', 'Saga', 'Noah', 'Ines', 'Milo', 'Tyra', 'Leon', 'Juni', 'Vide'];
+const lastNames = ['Påhittad', 'Exempelsson', 'Testberg', 'Demoqvist', 'Låtsasson', 'Provlund'];
+const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
+
+export async function createMunicipality(db: Executor, values: Partial<typeof municipality.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(municipality)
+    .values({ name: `Testkommun ${unique()}`, ...values })
+    .returning();
+  return row!;
+}
+
+export async function createUnit(db: Executor, values: { municipalityId: string; name?: string; kind?: string }) {
+  const [row] = await db
+    .insert(unit)
+    .values({ name: `Enhet ${unique()}`, kind: 'intake', ...values })
+    .returning();
+  return row!;
+}
+
+export async function createOrganisation(
+  db: Executor,
+  values: Pick<typeof organisation.$inferInsert, 'municipalityId' | 'type'> & { name?: string },
+) {
+  const [row] = await db
+    .insert(organisation)
+    .values({ name: `Organisation ${unique()}`, ...values })
+    .returning();
+  return row!;
+}
+
+export interface CreatedUser {
+  id: string;
+  email: string;
+  password: string;
+  role: Role;
+  name: string;
+  municipalityId: string;
+  organisationId: string | null;
+  unitId: string | null;
+}
+
+export async function createUser(
+  db: Executor,
+  values: {
+    municipalityId: string;
+    role: Role;
+    unitId?: string | null;
+    organisationId?: string | null;
+    email?: string;
+    name?: string;
+    password?: string;
+    isDemo?: boolean;
+  },
+): Promise<CreatedUser> {
+  const password = values.password ?? `pw-${randomUUID()}`;
+  const [row] = await db
+    .insert(appUser)
+    .values({
+      email: (values.email ?? `user-${unique()}@test.utvag.invalid`).toLowerCase(),
+      name: values.name ?? `${pick(firstNames)} ${pick(lastNames)}`,
+      passwordHash: await hashPassword(password),
+      kind: isStaffRole(values.role) ? 'staff' : 'partner',
+      role: values.role,
+      municipalityId: values.municipalityId,
+      unitId: values.unitId ?? null,
+      organisationId: values.organisationId ?? null,
+      isDemo: values.isDemo ?? false,
+    })
+    .returning();
+  return { ...row!, password };
+}
+
+export function fictionalPerson(birthDate = '2008-05-17') {
+  return {
+    firstName: pick(firstNames),
+    lastName: pick(lastNames),
+    identityNumber: fictionalIdentityNumber(birthDate, Math.floor(Math.random() * 20)),
+    birthDate,
+  };
+}
+
+export async function createPerson(
+  db: Executor,
+  values: { municipalityId: string } & Partial<typeof person.$inferInsert>,
+) {
+  const [row] = await db
+    .insert(person)
+    .values({ ...fictionalPerson(), ...values })
+    .returning();
+  return row!;
+}
+
+export async function createReferral(
+  db: Executor,
+  values: {
+    municipalityId: string;
+    submittedByUserId: string;
+    sourceOrganisationId: string | null;
+    personId?: string;
+  } & Partial<NewReferral>,
+) {
+  const personId =
+    values.personId ?? (await findOrInsertPerson(db, values.municipalityId, fictionalPerson()));
+  const sequence = await nextReferralSequence(db);
+  return insertReferral(db, {
+    kind: 'referral',
+    reason: 'Personen har sagt till polisen att hen vill lämna gruppen.',
+    contactName: 'Kim Kontakt',
+    contactPhone: '010-000 00 00',
+    contactEmail: 'kontakt@test.utvag.invalid',
+    idempotencyKey: randomUUID(),
+    reference: referenceNumber(new Date().getFullYear(), sequence),
+    ...values,
+    personId,
+  });
+}

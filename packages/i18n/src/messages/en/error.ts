@@ -1,0 +1,15 @@
+import type { Catalog } from '../shape.ts';
+import type { error as sv } from '../sv/error.ts';
+
+export const error = {
+  notFound: 'The page does not exist. Check the address or go to the start page.',
+  forbidden: 'You do not have access to this. Contact your administrator if you need access.',
+  unauthorized: 'You need to log in to continue.',
+  conflict: 'Someone else changed this while you were working. Reload the page and make your change again.',
+  badRequest: 'The information could not be accepted. Check it and try again.',
+  internal: 'Something went wrong on our side. Try again in a while. Contact support if the problem remains.',
+  invalidTransition: 'The case has already changed and this step is no longer possible. Reload the page to see its current state.',
+  rateLimited: 'Too many attempts in a short time. Wait a minute and try again.',
+  sessionExpired: 'You have been logged out because you were inactive for a while. Log in again.',
+  duplicate: 'This is already registered. Find the existing one instead of creating a new one.',
+} satisfies Catalog<typeof sv>;

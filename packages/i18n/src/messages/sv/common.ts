@@ -1,0 +1,23 @@
+export const common = {
+  appName: 'Utväg',
+  save: 'Spara',
+  cancel: 'Avbryt',
+  submit: 'Skicka',
+  back: 'Tillbaka',
+  yes: 'Ja',
+  no: 'Nej',
+  loading: 'Laddar …',
+  demoBanner: 'Demoläge: all data är påhittad',
+  skipLink: 'Hoppa till huvudinnehållet',
+  // Each language is named in its own language, so a reader finds theirs whatever the page language.
+  language: { sv: 'Svenska', en: 'English' },
+  changeLanguage: 'Byt språk',
+  logout: 'Logga ut',
+  loggedInAs: 'Inloggad som {{name}}',
+  mainNav: 'Huvudmeny',
+  portal: { staff: 'Utväg – socialtjänsten', partner: 'Utväg – samverkanspartner' },
+  errorSummaryTitle: 'Formuläret innehåller fel',
+  errorPrefix: 'Fel:',
+  accessibility: 'Tillgänglighet',
+  required: '(obligatoriskt)',
+};

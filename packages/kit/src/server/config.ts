@@ -1,0 +1,28 @@
+// Builds a portal's configuration from the environment once, failing fast with a clear message.
+import { createLogger, sessionPolicyFromEnv, type Portal } from '@utvag/api';
+import { createDatabase, pingDatabase } from '@utvag/db';
+import type { AnyRouter } from '@trpc/server';
+import { isSecureOrigin } from './cookies.ts';
+import type { PortalConfig } from './portal.ts';
+
+export function portalConfigFromEnv(
+  portal: Portal,
+  router: AnyRouter,
+  env: Record<string, string | undefined>,
+): PortalConfig & { close(): Promise<void> } {
+  const url = env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set: `npm start` sets it, or name your PostgreSQL server (see .env.example)');
+  const handle = createDatabase(url, { max: Number(env.DATABASE_POOL_SIZE ?? 10) });
+  return {
+    portal,
+    db: handle.db,
+    ping: () => pingDatabase(handle.sql),
+    router,
+    policy: sessionPolicyFromEnv(env),
+    demo: env.UTVAG_DEMO === '1',
+    secure: isSecureOrigin(env.ORIGIN),
+    log: createLogger({ portal }, env.LOG_LEVEL),
+    publicPaths: [],
+    close: handle.close,
+  };
+}

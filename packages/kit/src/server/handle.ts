@@ -1,0 +1,59 @@
+// The portal's request pipeline: health check, session, language, the tRPC caller on `locals`, the login
+// wall, and headers that keep personal data out of caches.
+import { redirect, type Handle } from '@sveltejs/kit';
+import { createContext, resolveSession } from '@utvag/api';
+import { resolveLocale } from '@utvag/i18n';
+import { languageCookieName, sessionCookieName } from './cookies.ts';
+import './locals.ts';
+import type { PortalConfig } from './portal.ts';
+
+const alwaysPublic = ['/login', '/healthz', '/language', '/tillganglighet', '/favicon.png', '/_app/'];
+
+export function isPublicPath(path: string, extra: readonly string[]) {
+  return [...alwaysPublic, ...extra].some((p) => path === p || (p.endsWith('/') && path.startsWith(p)));
+}
+
+export function createPortalHandle(getConfig: () => PortalConfig): Handle {
+  return async ({ event, resolve }) => {
+    const config = getConfig();
+    const path = event.url.pathname;
+    if (path === '/healthz') {
+      const ok = await config.ping();
+      return new Response(JSON.stringify({ status: ok ? 'ok' : 'degraded', database: ok ? 'ok' : 'down' }), {
+        status: ok ? 200 : 503,
+        headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+      });
+    }
+    const requestId = crypto.randomUUID();
+    const token = event.cookies.get(sessionCookieName(config.secure));
+    const session = await resolveSession(config.db, token, config.policy);
+    // A session of the other portal's kind is no session here.
+    const user = session && session.user.kind === config.portal ? session.user : null;
+    const locale = resolveLocale({ userPreference: user?.locale, cookie: event.cookies.get(languageCookieName) });
+    const ctx = createContext({
+      db: config.db,
+      user,
+      sessionId: user ? session!.sessionId : null,
+      requestId,
+      locale,
+      log: config.log,
+    });
+    event.locals.user = user;
+    event.locals.locale = locale;
+    event.locals.demo = config.demo;
+    event.locals.requestId = requestId;
+    event.locals.ctx = ctx;
+    if (!user && !isPublicPath(path, config.publicPaths)) {
+      const target = path + event.url.search;
+      redirect(303, `/login?redirectTo=${encodeURIComponent(target)}`);
+    }
+    const response = await resolve(event, {
+      transformPageChunk: ({ html }) => html.replace('%utvag.lang%', locale),
+    });
+    if (user || path === '/login') response.headers.set('cache-control', 'no-store');
+    response.headers.set('x-content-type-options', 'nosniff');
+    response.headers.set('referrer-policy', 'no-referrer');
+    response.headers.set('x-frame-options', 'DENY');
+    return response;
+  };
+}

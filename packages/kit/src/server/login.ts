@@ -1,0 +1,35 @@
+// The login form's default action, shared by both portals: a plain HTML form posting `email` and
+// `password` to /login. Success answers with a redirect, failure with status 400 and one message that
+// does not say whether the account exists.
+import { fail, redirect, type Action, type RequestEvent } from '@sveltejs/kit';
+import { AppError, logIn } from '@utvag/api';
+import { getTranslator } from '@utvag/i18n';
+import { safeRedirectPath, setSessionCookie } from './cookies.ts';
+import type { PortalConfig } from './portal.ts';
+
+export function loginAction(config: () => PortalConfig): Action {
+  return async (event: RequestEvent) => {
+    const { portal, db, policy, secure } = config();
+    const form = await event.request.formData();
+    const email = form.get('email');
+    const t = getTranslator(event.locals.locale);
+    const failure = () => fail(400, { email: typeof email === 'string' ? email : '', message: t('auth.failed') });
+    let result;
+    try {
+      result = await logIn(db, { email, password: form.get('password'), portal, requestId: event.locals.requestId, policy });
+    } catch (error) {
+      if (error instanceof AppError) return failure();
+      throw error;
+    }
+    if (!result) return failure();
+    setSessionCookie(event.cookies, secure, result.token, result.expiresAt);
+    redirect(303, safeRedirectPath(form.get('redirectTo') ?? event.url.searchParams.get('redirectTo')));
+  };
+}
+
+/** The login page's load: a signed-in user goes straight on; otherwise the form gets where to return to. */
+export function loginLoad({ locals, url }: Pick<RequestEvent, 'locals' | 'url'>) {
+  const redirectTo = safeRedirectPath(url.searchParams.get('redirectTo'));
+  if (locals.user) redirect(303, redirectTo);
+  return { redirectTo, loggedOut: url.searchParams.has('loggedOut') };
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+import { sharedTestConfig } from '@utvag/vitest-config';
+
+export default defineConfig({
+  test: {
+    ...sharedTestConfig,
+    include: ['src/**/*.test.ts'],
+    globalSetup: ['@utvag/db/testing/global-setup'],
+    testTimeout: 60_000,
+  },
+});
