@@ -73,6 +73,13 @@ export function resolvePnpm() {
   const shimFile = path.join(shimDir, isWindows ? 'pnpm.cmd' : 'pnpm');
   const targetFile = path.join(shimDir, 'target.txt');
   let target = null;
+  // On a shared machine another user could have made this folder: trust it only when it is ours.
+  if (!isWindows && fs.existsSync(shimDir)) {
+    const st = fs.statSync(shimDir);
+    if (st.uid !== process.getuid() || (st.mode & 0o022) !== 0) {
+      throw new Error(`${shimDir} is not owned by you (or is writable by others); remove it and try again`);
+    }
+  }
   try {
     target = fs.readFileSync(targetFile, 'utf8').trim();
     if (!fs.existsSync(target) || !fs.existsSync(shimFile)) target = null;

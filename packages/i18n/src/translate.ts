@@ -16,6 +16,7 @@ function createTranslator(locale: Locale): Translate {
     fallbackLng: false,
     resources: { [locale]: { translation: messages[locale] } },
     initAsync: false,
+    showSupportNotice: false, // keeps server logs clean
     nsSeparator: false,
     keySeparator: '.',
     interpolation: { escapeValue: false }, // Svelte escapes on output.

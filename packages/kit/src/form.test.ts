@@ -28,7 +28,7 @@ describe('formToObject', () => {
 
 describe('field ids', () => {
   it('turns an API path into an element id and a summary link target', () => {
-    expect(fieldId('person.firstName')).toBe('field-person-firstName');
-    expect(summaryErrors({ reason: 'Fyll i' })).toEqual([{ fieldId: 'field-reason', message: 'Fyll i' }]);
+    expect(fieldId('person.firstName')).toBe('person-firstName');
+    expect(summaryErrors({ reason: 'Fyll i' })).toEqual([{ fieldId: 'reason', message: 'Fyll i' }]);
   });
 });

@@ -31,8 +31,9 @@ export function flattenObject(obj: FormObject, prefix = ''): Record<string, stri
   return out;
 }
 
-/** The id of the input for an API field path ("person.firstName" → "field-person-firstName"). */
-export const fieldId = (path: string) => `field-${path.replaceAll('.', '-')}`;
+/** The id of the input for an API field path ("person.firstName" → "person-firstName"); a radio group's
+ * first radio carries the bare name, so the error summary's link lands on the group. */
+export const fieldId = (path: string) => path.replaceAll('.', '-');
 
 /** Field errors as the error summary lists them. */
 export const summaryErrors = (errors: Record<string, string>) =>

@@ -13,12 +13,15 @@ let db: TestDatabase;
 let staff: Portal;
 let partner: Portal;
 let browser: Browser;
+let newPage: () => Promise<Page>;
 const password = 'Utvag-demo-2026';
 
 beforeAll(async () => {
   db = await createTestDatabase();
   await loadDemoData(db.url);
   [staff, partner, browser] = await Promise.all([startPortal('staff', db.url), startPortal('partner', db.url), launchBrowser()]);
+  // axe-core is injected as an inline script, which the portals' CSP rightly forbids.
+  newPage = () => browser.newContext({ bypassCSP: true }).then((c) => c.newPage());
 });
 
 afterAll(async () => {
@@ -37,7 +40,7 @@ describe('[POLICE][INTAKE] a referral from the partner portal to triage and back
   let reference = '';
 
   it('lets the police submit a referral and get a receipt', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     await page.goto(`${partner.url}/login`);
     await expectAccessible(page);
     await logIn(page, partner.url, 'polis@demo.utvag.se', password);
@@ -60,7 +63,7 @@ describe('[POLICE][INTAKE] a referral from the partner portal to triage and back
   });
 
   it('lets intake find it in the inbox, open it and open a case', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     await logIn(page, staff.url, 'mottagning@demo.utvag.se', password);
     await expectAccessible(page);
     const row = page.getByRole('row').filter({ hasText: reference });
@@ -78,7 +81,7 @@ describe('[POLICE][INTAKE] a referral from the partner portal to triage and back
   });
 
   it('shows the police the new status and no case details', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     await logIn(page, partner.url, 'polis@demo.utvag.se', password);
     const row = page.getByRole('row').filter({ hasText: reference });
     await expect(row.textContent()).resolves.toContain('Får stöd');
@@ -89,7 +92,7 @@ describe('[POLICE][INTAKE] a referral from the partner portal to triage and back
   });
 
   it('keeps a school user of another organisation from seeing the referral', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     await logIn(page, partner.url, 'skola2@demo.utvag.se', password);
     await expect(page.content()).resolves.not.toContain(reference);
     await page.close();

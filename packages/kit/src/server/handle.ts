@@ -52,7 +52,9 @@ export function createPortalHandle(getConfig: () => PortalConfig): Handle {
     });
     if (user || path === '/login') response.headers.set('cache-control', 'no-store');
     response.headers.set('x-content-type-options', 'nosniff');
-    response.headers.set('referrer-policy', 'no-referrer');
+    // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on form posts and SvelteKit's
+    // CSRF check refuses them.
+    response.headers.set('referrer-policy', 'same-origin');
     response.headers.set('x-frame-options', 'DENY');
     return response;
   };
