@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test [-- <turbo args>]`: installs and builds what is missing, gets a PostgreSQL for the tests, and runs
+// `npm test [-- <turbo args>]`: installs what is missing, gets a PostgreSQL for the tests, and runs
 // every package's tests with turbo.
 //
 // TEST_DATABASE_URL set (CI: the machine's server): used as is, as an admin URL (tests create their databases).
@@ -7,7 +7,7 @@
 // Every test process gets UTVAG_TEST_RUN=<this pid>, so databases of runs that died can be told apart.
 import { performance } from 'node:perf_hooks';
 import { pnpm, pnpmEnv } from './pnpm.mjs';
-import { ensureBuilt, ensureInstalled, importTs, loadDotEnv, seconds, steps } from './lib/common.mjs';
+import { ensureInstalled, importTs, loadDotEnv, seconds, steps } from './lib/common.mjs';
 
 const started = performance.now();
 const log = (message) => console.log(message);
@@ -50,12 +50,9 @@ async function stopAndExit(code) {
 async function main() {
   loadDotEnv();
   await ensureInstalled(log);
-  // The browser tests run the built apps: build them when a build is missing or older than the sources (not when
-  // turbo is told to run other packages only, e.g. `npm test -- --filter=@utvag/db`).
+  // No build here: the browser tests' turbo task depends on ^build (tests/browser/turbo.json), so turbo builds the
+  // apps itself (with --force, every run).
   const args = process.argv.slice(2);
-  const filters = args.filter((arg, i) => /^(--filter|-F)/.test(arg) || /^(--filter|-F)$/.test(args[i - 1] ?? ''));
-  const browserTests = filters.length === 0 || filters.some((f) => /browser|\.\.\.|\*/.test(f));
-  if (!signalled && browserTests) await ensureBuilt(log);
   if (signalled) return stopAndExit(130);
 
   const env = { UTVAG_TEST_RUN: String(process.pid), TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1' };

@@ -1,6 +1,6 @@
 // SQL for referrals: the partner's submission, the staff inbox, triage. Authorization happens in
 // packages/api before any of these run; every query here is still scoped by tenant as a second guard.
-import { and, asc, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { ReferralStatus } from '@utvag/domain';
 import type { Executor } from '../client.ts';
 import { appUser, organisation, person, referral, referralReferenceSeq } from '../schema/index.ts';
@@ -111,7 +111,8 @@ export async function findReferralForStaff(db: Executor, q: { id: string; munici
   return row;
 }
 
-/** What a partner organisation may see of its own submissions: reference, kind, dates and status only. */
+/** What a partner organisation may see of its own submissions: reference, kind, dates and status only.
+ * Drafts are the partner's own unfinished work, not submissions. */
 export function listSubmissionsOfOrganisation(
   db: Executor,
   q: { organisationId: string; limit: number; before?: KeysetCursor },
@@ -134,7 +135,7 @@ export function listSubmissionsOfOrganisation(
     })
     .from(referral)
     .innerJoin(appUser, eq(appUser.id, referral.submittedByUserId))
-    .where(and(eq(referral.sourceOrganisationId, q.organisationId), before))
+    .where(and(eq(referral.sourceOrganisationId, q.organisationId), ne(referral.status, 'draft'), before))
     .orderBy(desc(referral.receivedAt), desc(referral.id))
     .limit(q.limit);
 }
@@ -182,6 +183,6 @@ export async function findSubmissionOfOrganisation(db: Executor, q: { id: string
     })
     .from(referral)
     .innerJoin(appUser, eq(appUser.id, referral.submittedByUserId))
-    .where(and(eq(referral.id, q.id), eq(referral.sourceOrganisationId, q.organisationId)));
+    .where(and(eq(referral.id, q.id), eq(referral.sourceOrganisationId, q.organisationId), ne(referral.status, 'draft')));
   return row;
 }
