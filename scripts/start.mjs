@@ -52,6 +52,13 @@ const servers = [
   { name: 'partner', label: 'Partner portal', port: Number(process.env.PARTNER_PORT || 3001) },
 ];
 
+for (const server of servers) {
+  if (!Number.isInteger(server.port) || server.port < 1 || server.port > 65535) {
+    console.error(`${server.name.toUpperCase()}_PORT must be a port number (1–65535).`);
+    process.exit(2);
+  }
+}
+
 const log = (message) => console.log(message);
 let embedded = null; // the embedded PostgreSQL, when we started one
 let shuttingDown = false;

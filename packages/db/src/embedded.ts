@@ -528,6 +528,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 const TEMP_PREFIX = 'utvag-pg-run-';
 
 /**
+ * A fresh folder under the OS temp folder that the `postgres` system user can get through, named after this process
+ * so that sweepTemporaryFolders() removes it once this process is gone (a test run stopped with Ctrl-C skips its
+ * teardown).
+ */
+export async function makeTemporaryFolder(): Promise<string> {
+  const folder = await fsp.mkdtemp(path.join(os.tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
+  if (process.platform !== 'win32') await fsp.chmod(folder, 0o755); // mkdtemp makes it 0700
+  return folder;
+}
+
+/**
  * Starts a non-persistent server in a fresh folder under the OS temp folder (fast settings); stop() removes the
  * folder. Folders left by runs that were killed are swept first.
  */
@@ -535,9 +546,7 @@ export async function startTemporaryEmbeddedPostgres(
   options: Omit<EmbeddedPostgresOptions, 'dataDir' | 'persistent'> = {},
 ): Promise<EmbeddedPostgresServer> {
   await sweepTemporaryFolders(options.log);
-  const folder = await fsp.mkdtemp(path.join(os.tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
-  // mkdtemp makes it 0700: the `postgres` system user (when root) must get through it.
-  if (process.platform !== 'win32') await fsp.chmod(folder, 0o755);
+  const folder = await makeTemporaryFolder();
   try {
     const server = await startEmbeddedPostgres({ ...options, dataDir: path.join(folder, 'data'), persistent: false });
     return {

@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -31,7 +32,7 @@ export interface AxeViolation {
 
 /** Runs axe-core at WCAG 2.1 A and AA on the current page and returns the violations (empty is the goal). */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
@@ -49,4 +50,48 @@ export async function logIn(page: Page, baseUrl: string, email: string, password
   await page.getByLabel(/^Lösenord|^Password/).fill(password);
   await page.getByRole('button', { name: /Logga in|Log in/ }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+export type Locale = 'sv' | 'en';
+
+/** Switches language with the header's language buttons (a plain form post), unless the page is in it already. */
+export async function setLanguage(page: Page, locale: Locale) {
+  if ((await page.getAttribute('html', 'lang')) === locale) return;
+  await submitAndWait(page, () => page.locator(`button[name="locale"][value="${locale}"]`).click());
+  expect(await page.getAttribute('html', 'lang')).toBe(locale);
+}
+
+/** What the sweep reports for one page at one width: axe violations, raw i18n keys and a wrong `<html lang>`. */
+export async function pageProblems(page: Page, locale: Locale): Promise<string[]> {
+  const problems: string[] = [];
+  const violations = await axeViolations(page);
+  if (violations.length) problems.push(describeViolations(violations));
+  const html = await page.content();
+  const raw = html.match(/⟦[^⟧]*⟧/g);
+  if (raw) problems.push(`raw i18n keys: ${[...new Set(raw)].join(', ')}`);
+  const lang = await page.getAttribute('html', 'lang');
+  if (lang !== locale) problems.push(`<html lang="${lang}">, expected "${locale}"`);
+  return problems;
+}
+
+/** How far the page body scrolls sideways (0 when it fits; a table may still scroll inside its own region). */
+export const horizontalOverflow = (page: Page) =>
+  page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth - 1));
+
+/** The focused element: its id (or tag) and whether a focus indicator (outline or box-shadow) is drawn. */
+export const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { id: '', visible: false, text: '' };
+    const style = getComputedStyle(el);
+    const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+    return { id: el.id || el.tagName.toLowerCase(), visible: visible && el.matches(':focus-visible'), text: el.textContent?.trim() ?? '' };
+  });
+
+/** Runs an action that posts a form or follows a link and waits until the next document has loaded. */
+export async function submitAndWait(page: Page, action: () => Promise<unknown>) {
+  const navigated = page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame());
+  await action();
+  await navigated;
+  await page.waitForLoadState('load');
 }

@@ -27,10 +27,10 @@ const toReceipt = (r: { id: string; reference: string; receivedAt: Date; status:
 
 export async function submitReferral(ctx: Context & { user: PartnerUser }, input: PoliceReferralInput): Promise<Receipt> {
   const { user } = ctx;
-  const existing = await findReferralByIdempotencyKey(ctx.db, user.id, input.idempotencyKey);
-  if (existing) return toReceipt(existing);
   try {
     return await audited(ctx, 'referral.submit', async (tx) => {
+      const existing = await findReferralByIdempotencyKey(tx, user.id, input.idempotencyKey);
+      if (existing) return { result: toReceipt(existing), record: { recordType: 'referral', recordId: existing.id } };
       const personId = await findOrInsertPerson(tx, user.municipalityId, {
         firstName: input.person.firstName,
         lastName: input.person.lastName,
@@ -60,8 +60,11 @@ export async function submitReferral(ctx: Context & { user: PartnerUser }, input
   } catch (error) {
     // Two concurrent retries: the loser's transaction rolled back whole; answer with the winner's receipt.
     if (isUniqueViolation(error)) {
-      const winner = await findReferralByIdempotencyKey(ctx.db, user.id, input.idempotencyKey);
-      if (winner) return toReceipt(winner);
+      return audited(ctx, 'referral.submit', async (tx) => {
+        const winner = await findReferralByIdempotencyKey(tx, user.id, input.idempotencyKey);
+        if (!winner) throw error;
+        return { result: toReceipt(winner), record: { recordType: 'referral', recordId: winner.id } };
+      });
     }
     throw error;
   }

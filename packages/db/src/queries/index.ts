@@ -4,3 +4,5 @@ export * from './audit.ts';
 export * from './organisations.ts';
 export * from './referrals.ts';
 export * from './cases.ts';
+export * from './tenant.ts';
+export * from './audit-chain.ts';

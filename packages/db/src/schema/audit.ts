@@ -1,6 +1,8 @@
 // Every read or write of a person's data leaves one row here, in the same transaction as the access.
-// Rows are only ever inserted (the hash chain and log review come with the security issue).
-import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+// Append-only and tamper-evident: a trigger (migration 0001) refuses UPDATE and DELETE and, under a
+// transaction-level advisory lock, gives each row the next chain position and a SHA-256 over its content and
+// the previous row's hash. `npm run audit:verify` walks the chain.
+import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { auditOutcome } from './enums.ts';
 
 export const auditEntry = pgTable(
@@ -22,6 +24,14 @@ export const auditEntry = pgTable(
     subjectIds: uuid().array(),
     outcome: auditOutcome().notNull().default('allowed'),
     requestId: text(),
+    /** Position in the hash chain, assigned by the trigger under the chain lock (ids can commit out of order). */
+    chainSeq: bigint({ mode: 'number' }),
+    prevHash: text(),
+    hash: text(),
   },
-  (t) => [index().on(t.municipalityId, t.at), index().on(t.recordType, t.recordId)],
+  (t) => [
+    index().on(t.municipalityId, t.at),
+    index().on(t.recordType, t.recordId),
+    uniqueIndex().on(t.chainSeq),
+  ],
 );

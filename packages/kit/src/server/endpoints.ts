@@ -36,9 +36,25 @@ export function languageHandler(config: () => PortalConfig): RequestHandler {
   };
 }
 
+/**
+ * A cross-site request never reaches the API: SvelteKit's CSRF check covers form posts only, and a tRPC query
+ * is a GET that a top-level cross-site navigation would send with the session cookie.
+ */
+export function isCrossSite(request: Request, origin: string): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return true;
+  const from = request.headers.get('origin');
+  return from !== null && from !== origin;
+}
+
 export function trpcHandler(config: () => PortalConfig): RequestHandler {
   return (event) =>
-    fetchRequestHandler({
+    isCrossSite(event.request, event.url.origin)
+      ? new Response(JSON.stringify({ error: 'cross-site request refused' }), {
+          status: 403,
+          headers: { 'content-type': 'application/json' },
+        })
+      : fetchRequestHandler({
       endpoint: '/api/trpc',
       req: event.request,
       router: config().router,

@@ -56,6 +56,7 @@ export function createPortalHandle(getConfig: () => PortalConfig): Handle {
     // CSRF check refuses them.
     response.headers.set('referrer-policy', 'same-origin');
     response.headers.set('x-frame-options', 'DENY');
+    if (config.secure) response.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
     return response;
   };
 }
