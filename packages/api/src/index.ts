@@ -5,6 +5,7 @@ export { staffRouter, type StaffRouter } from './routers/staff.ts';
 export { partnerRouter, type PartnerRouter } from './routers/partner.ts';
 export { logIn, logOut, type Portal } from './auth/login.ts';
 export { resolveSession } from './auth/session.ts';
+export { createLoginLimits, loginLimitPolicy, type LoginLimits } from './auth/login-limits.ts';
 export { sessionPolicyFromEnv, type SessionPolicy } from './auth/session-policy.ts';
 export { AppError } from './errors.ts';
 export { permissions, isAllowed, type Action } from './permissions.ts';

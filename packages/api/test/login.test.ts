@@ -1,8 +1,9 @@
 // Login, sessions and logout against real PostgreSQL.
-import { session, appUser } from '@utvag/db/schema';
+import { appUser, rateLimit, session } from '@utvag/db/schema';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { logIn, logOut } from '../src/auth/login.ts';
+import { createLoginLimits, loginLimitPolicy } from '../src/auth/login-limits.ts';
 import { resolveSession } from '../src/auth/session.ts';
 import { AppError } from '../src/errors.ts';
 import { createWorld, type World } from './harness.ts';
@@ -14,8 +15,13 @@ beforeAll(async () => {
 afterAll(() => world.t.drop());
 
 const policy = { idleMinutes: 30, absoluteHours: 12 };
-const attempt = (email: unknown, password: unknown, portal: 'staff' | 'partner') =>
-  logIn(world.t.db, { email, password, portal, requestId: 'test', policy });
+let address = 0;
+/** Each test signs in from its own address so the per-address limit does not couple the tests. */
+const attempt = (email: unknown, password: unknown, portal: 'staff' | 'partner', from = `10.0.0.${address}`) =>
+  logIn(world.t.db, { email, password, portal, requestId: 'test', policy, limits: createLoginLimits(world.t.db), address: from });
+beforeEach(() => {
+  address += 1;
+});
 
 describe('logIn', () => {
   it('signs a staff user into the staff portal and resolves the session', async () => {
@@ -63,5 +69,44 @@ describe('logIn', () => {
     const stored = await world.t.db.select().from(session).where(eq(session.userId, u.id));
     expect(stored.map((s) => s.id)).not.toContain(result!.token);
     expect(stored[0]?.id).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('login rate limits', () => {
+  const tooMany = expect.objectContaining({ code: 'TOO_MANY_REQUESTS' });
+
+  it('blocks an account after repeated failures, even with the right password, and the same for an unknown one', async () => {
+    const u = world.tenant.users.fieldWorker;
+    for (let i = 0; i < loginLimitPolicy.account.points; i++) {
+      expect(await attempt(u.email, 'wrong', 'staff', `10.1.0.${i}`)).toBeNull();
+    }
+    await expect(attempt(u.email, u.password, 'staff', '10.1.1.1')).rejects.toEqual(tooMany);
+    for (let i = 0; i < loginLimitPolicy.account.points; i++) {
+      await attempt('ghost@test.utvag.invalid', 'wrong', 'staff', `10.2.0.${i}`);
+    }
+    await expect(attempt('ghost@test.utvag.invalid', 'wrong', 'staff', '10.2.1.1')).rejects.toEqual(tooMany);
+  });
+
+  it('blocks an address that tries many accounts', async () => {
+    for (let i = 0; i < loginLimitPolicy.address.points; i++) {
+      await attempt(`guess${i}@test.utvag.invalid`, 'wrong', 'staff', '10.3.0.1');
+    }
+    const u = world.tenant.users.intake;
+    await expect(attempt(u.email, u.password, 'staff', '10.3.0.1')).rejects.toEqual(tooMany);
+    expect(await attempt(u.email, u.password, 'staff', '10.3.0.2')).not.toBeNull();
+  });
+
+  it('forgets an account’s failures after a successful login', async () => {
+    const u = world.tenant.users.coordinator;
+    for (let i = 0; i < loginLimitPolicy.account.points - 1; i++) await attempt(u.email, 'wrong', 'staff');
+    expect(await attempt(u.email, u.password, 'staff')).not.toBeNull();
+    for (let i = 0; i < loginLimitPolicy.account.points - 1; i++) await attempt(u.email, 'wrong', 'staff');
+    expect(await attempt(u.email, u.password, 'staff')).not.toBeNull();
+  });
+
+  it('keeps no e-mail or address in the counters', async () => {
+    const rows = await world.t.db.select().from(rateLimit);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toMatch(/@|10\.\d/);
   });
 });

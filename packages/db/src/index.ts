@@ -6,3 +6,4 @@ export * from './queries/index.ts';
 export { loadDemoData, demoAccounts, type DemoAccount } from './seed/demo.ts';
 export { createAdministrator } from './seed/admin.ts';
 export * as schema from './schema/index.ts';
+export * from './rate-limiter.ts';

@@ -11,6 +11,7 @@ import {
 } from '@utvag/db';
 import { loginInputSchema } from '@utvag/domain';
 import { AppError } from '../errors.ts';
+import type { LoginLimits } from './login-limits.ts';
 import { absoluteExpiry, type SessionPolicy } from './session-policy.ts';
 import { newSessionToken, sessionIdOf } from './tokens.ts';
 
@@ -25,14 +26,27 @@ export interface LoginResult {
 
 export async function logIn(
   db: Database,
-  input: { email: unknown; password: unknown; portal: Portal; requestId: string; policy: SessionPolicy },
+  input: {
+    email: unknown;
+    password: unknown;
+    portal: Portal;
+    requestId: string;
+    policy: SessionPolicy;
+    limits: LoginLimits;
+    address: string;
+  },
 ): Promise<LoginResult | null> {
   const parsed = loginInputSchema.safeParse({ email: input.email, password: input.password });
   if (!parsed.success) throw new AppError('BAD_REQUEST', 'auth.failed');
+  const { limits, address } = input;
+  const accountKey = `${input.portal}:${parsed.data.email}`;
+  const wait = Math.max(await limits.account.retryAfterMs(accountKey), await limits.address.retryAfterMs(address));
+  if (wait > 0) throw new AppError('TOO_MANY_REQUESTS', 'error.rateLimited');
   const user = await findUserByEmail(db, parsed.data.email);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), parsed.data.password);
   const allowed = Boolean(user && passwordOk && !user.disabledAt && user.kind === input.portal);
   if (!user || !allowed) {
+    await Promise.all([limits.account.recordFailure(accountKey), limits.address.recordFailure(address)]);
     // No e-mail on record: a typo in a login form is not something to keep. The user id is kept when known,
     // so a review can spot guessing against one account.
     await insertAuditEntry(db, {
@@ -44,6 +58,7 @@ export async function logIn(
     });
     return null;
   }
+  await limits.account.reset(accountKey);
   const token = newSessionToken();
   const expiresAt = absoluteExpiry(input.policy);
   await db.transaction(async (tx) => {

@@ -8,13 +8,13 @@ export type ChainVerdict =
   | { ok: true; entries: number }
   | { ok: false; entries: number; brokenId: number; reason: 'altered' | 'link' | 'position' | 'unchained' };
 
-interface ChainRow {
+type ChainRow = {
   id: string;
   chain_seq: string | null;
   prev_hash: string | null;
   hash: string | null;
   recomputed: string;
-}
+};
 
 export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<ChainVerdict> {
   const [unchained] = await db.execute<{ id: string }>(

@@ -4,3 +4,4 @@ export * from './user.ts';
 export * from './referral.ts';
 export * from './case.ts';
 export * from './audit.ts';
+export * from './rate-limit.ts';

@@ -1,5 +1,5 @@
 // Builds a portal's configuration from the environment once, failing fast with a clear message.
-import { createLogger, sessionPolicyFromEnv, type Portal } from '@utvag/api';
+import { createLoginLimits, createLogger, sessionPolicyFromEnv, type Portal } from '@utvag/api';
 import { createDatabase, pingDatabase } from '@utvag/db';
 import type { AnyRouter } from '@trpc/server';
 import { isSecureOrigin } from './cookies.ts';
@@ -19,6 +19,7 @@ export function portalConfigFromEnv(
     ping: () => pingDatabase(handle.sql),
     router,
     policy: sessionPolicyFromEnv(env),
+    loginLimits: createLoginLimits(handle.db),
     demo: env.UTVAG_DEMO === '1',
     secure: isSecureOrigin(env.ORIGIN),
     log: createLogger({ portal }, env.LOG_LEVEL),

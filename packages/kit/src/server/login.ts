@@ -9,15 +9,26 @@ import type { PortalConfig } from './portal.ts';
 
 export function loginAction(config: () => PortalConfig): Action {
   return async (event: RequestEvent) => {
-    const { portal, db, policy, secure } = config();
+    const { portal, db, policy, secure, loginLimits } = config();
     const form = await event.request.formData();
     const email = form.get('email');
     const t = getTranslator(event.locals.locale);
     const failure = () => fail(400, { email: typeof email === 'string' ? email : '', message: t('auth.failed') });
     let result;
     try {
-      result = await logIn(db, { email, password: form.get('password'), portal, requestId: event.locals.requestId, policy });
+      result = await logIn(db, {
+        email,
+        password: form.get('password'),
+        portal,
+        requestId: event.locals.requestId,
+        policy,
+        limits: loginLimits,
+        address: event.getClientAddress(),
+      });
     } catch (error) {
+      if (error instanceof AppError && error.code === 'TOO_MANY_REQUESTS') {
+        return fail(429, { email: typeof email === 'string' ? email : '', message: t('error.rateLimited') });
+      }
       if (error instanceof AppError) return failure();
       throw error;
     }

@@ -1,6 +1,6 @@
 // What an app tells the kit about itself once, at start-up.
 import type { AnyRouter } from '@trpc/server';
-import type { Portal, SessionPolicy, Logger } from '@utvag/api';
+import type { LoginLimits, Logger, Portal, SessionPolicy } from '@utvag/api';
 import type { Database } from '@utvag/db';
 
 export interface PortalConfig {
@@ -9,6 +9,7 @@ export interface PortalConfig {
   ping(): Promise<boolean>;
   router: AnyRouter;
   policy: SessionPolicy;
+  loginLimits: LoginLimits;
   /** True when the demo data is loaded: every page shows the demo banner. */
   demo: boolean;
   secure: boolean;

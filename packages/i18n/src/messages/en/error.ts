@@ -9,7 +9,7 @@ export const error = {
   badRequest: 'The information could not be accepted. Check it and try again.',
   internal: 'Something went wrong on our side. Try again in a while. Contact support if the problem remains.',
   invalidTransition: 'The case has already changed and this step is no longer possible. Reload the page to see its current state.',
-  rateLimited: 'Too many attempts in a short time. Wait a minute and try again.',
+  rateLimited: 'Too many attempts in a short time. Wait fifteen minutes and try again.',
   sessionExpired: 'You have been logged out because you were inactive for a while. Log in again.',
   duplicate: 'This is already registered. Find the existing one instead of creating a new one.',
 } satisfies Catalog<typeof sv>;

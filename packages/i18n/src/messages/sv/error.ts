@@ -7,7 +7,7 @@ export const error = {
   badRequest: 'Uppgifterna kunde inte tas emot. Kontrollera dem och försök igen.',
   internal: 'Något gick fel hos oss. Försök igen om en stund. Kontakta supporten om felet finns kvar.',
   invalidTransition: 'Ärendet har redan ändrats och det här steget går inte längre. Ladda om sidan för att se läget nu.',
-  rateLimited: 'För många försök på kort tid. Vänta en minut och försök igen.',
+  rateLimited: 'För många försök på kort tid. Vänta en kvart och försök igen.',
   sessionExpired: 'Du har loggats ut eftersom du inte använt tjänsten på en stund. Logga in igen.',
   duplicate: 'Det här finns redan registrerat. Sök upp det befintliga i stället för att skapa ett nytt.',
 };
