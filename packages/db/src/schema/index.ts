@@ -5,3 +5,4 @@ export * from './referral.ts';
 export * from './case.ts';
 export * from './audit.ts';
 export * from './rate-limit.ts';
+export * from './mfa.ts';

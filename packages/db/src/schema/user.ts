@@ -46,6 +46,10 @@ export const session = pgTable(
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Absolute lifetime; the idle timeout is checked against lastSeenAt. */
     expiresAt: timestamp({ withTimezone: true }).notNull(),
+    /** When the second factor was verified in this session; null while only the password is proven. */
+    mfaVerifiedAt: timestamp({ withTimezone: true }),
+    /** The last step-up (factor entered again), needed before revealing a protected identity or exporting. */
+    stepUpAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.userId)],
 );
