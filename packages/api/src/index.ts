@@ -11,3 +11,5 @@ export { AppError } from './errors.ts';
 export { permissions, isAllowed, type Action } from './permissions.ts';
 export { createLogger, type Logger } from './logger.ts';
 export { describeError, type ErrorDescription } from './describe-error.ts';
+export { startTotpEnrolment, confirmTotpEnrolment, verifySecondFactor, hasConfirmedTotp, type Enrolment } from './auth/mfa.ts';
+export { createSecretBox, secretBoxFromEnv, type SecretBox } from './auth/secret-box.ts';

@@ -18,7 +18,7 @@ const policy = { idleMinutes: 30, absoluteHours: 12 };
 let address = 0;
 /** Each test signs in from its own address so the per-address limit does not couple the tests. */
 const attempt = (email: unknown, password: unknown, portal: 'staff' | 'partner', from = `10.0.0.${address}`) =>
-  logIn(world.t.db, { email, password, portal, requestId: 'test', policy, limits: createLoginLimits(world.t.db), address: from });
+  logIn(world.t.db, { email, password, portal, requestId: 'test', policy, limits: createLoginLimits(world.t.db), address: from, demo: false });
 beforeEach(() => {
   address += 1;
 });

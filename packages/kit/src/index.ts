@@ -4,3 +4,4 @@ export { default as PortalLayout } from './components/PortalLayout.svelte';
 export { default as LoginPage } from './components/LoginPage.svelte';
 export { default as ErrorPage } from './components/ErrorPage.svelte';
 export { default as AccessibilityStatement } from './components/AccessibilityStatement.svelte';
+export { default as SecondFactorPage } from './components/SecondFactorPage.svelte';

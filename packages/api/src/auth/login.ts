@@ -12,6 +12,7 @@ import {
 import { loginInputSchema } from '@utvag/domain';
 import { AppError } from '../errors.ts';
 import type { LoginLimits } from './login-limits.ts';
+import { hasConfirmedTotp } from './mfa.ts';
 import { absoluteExpiry, type SessionPolicy } from './session-policy.ts';
 import { newSessionToken, sessionIdOf } from './tokens.ts';
 
@@ -22,6 +23,8 @@ export interface LoginResult {
   expiresAt: Date;
   userId: string;
   locale: string;
+  /** The session is password-only until the second factor is verified (or enrolled). */
+  mfaRequired: boolean;
 }
 
 export async function logIn(
@@ -34,6 +37,8 @@ export async function logIn(
     policy: SessionPolicy;
     limits: LoginLimits;
     address: string;
+    /** Demo mode: only then may the fictional demo accounts skip the second factor. */
+    demo: boolean;
   },
 ): Promise<LoginResult | null> {
   const parsed = loginInputSchema.safeParse({ email: input.email, password: input.password });
@@ -59,10 +64,11 @@ export async function logIn(
     return null;
   }
   await limits.account.reset(accountKey);
+  const mfaRequired = await needsSecondFactor(db, user, input.demo);
   const token = newSessionToken();
   const expiresAt = absoluteExpiry(input.policy);
   await db.transaction(async (tx) => {
-    await insertSession(tx, { id: sessionIdOf(token), userId: user.id, expiresAt });
+    await insertSession(tx, { id: sessionIdOf(token), userId: user.id, expiresAt, mfaVerifiedAt: mfaRequired ? null : new Date() });
     await insertAuditEntry(tx, {
       userId: user.id,
       role: user.role,
@@ -73,7 +79,21 @@ export async function logIn(
       requestId: input.requestId,
     });
   });
-  return { token, expiresAt, userId: user.id, locale: user.locale };
+  return { token, expiresAt, userId: user.id, locale: user.locale, mfaRequired };
+}
+
+/**
+ * Every staff account needs a second factor; a partner needs one when its organisation requires it or the
+ * partner has enrolled one. Only demo accounts in demo mode skip it, so the demo stays easy to try.
+ */
+async function needsSecondFactor(
+  db: Database,
+  user: { id: string; kind: string; isDemo: boolean; organisationRequiresMfa: boolean | null },
+  demo: boolean,
+) {
+  if (user.isDemo && demo) return false;
+  if (user.kind === 'staff' || user.organisationRequiresMfa) return true;
+  return hasConfirmedTotp(db, user.id);
 }
 
 export async function logOut(db: Database, token: string) {

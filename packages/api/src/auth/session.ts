@@ -12,7 +12,7 @@ export async function resolveSession(
   db: Database,
   token: string | undefined,
   policy: SessionPolicy,
-): Promise<{ sessionId: string; user: SessionUser } | null> {
+): Promise<{ sessionId: string; user: SessionUser; mfaPending: boolean } | null> {
   if (!token) return null;
   const id = sessionIdOf(token);
   const now = new Date();
@@ -20,5 +20,5 @@ export async function resolveSession(
   if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > touchEveryMs) await touchSession(db, id);
   const user = { ...row.user, organisationType: row.organisationType } as SessionUser;
-  return { sessionId: id, user };
+  return { sessionId: id, user, mfaPending: row.mfaVerifiedAt === null };
 }

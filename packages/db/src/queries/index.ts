@@ -6,3 +6,4 @@ export * from './referrals.ts';
 export * from './cases.ts';
 export * from './tenant.ts';
 export * from './audit-chain.ts';
+export * from './mfa.ts';

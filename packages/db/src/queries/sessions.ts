@@ -2,7 +2,10 @@ import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { appUser, organisation, session } from '../schema/index.ts';
 
-export async function insertSession(db: Executor, row: { id: string; userId: string; expiresAt: Date }) {
+export async function insertSession(
+  db: Executor,
+  row: { id: string; userId: string; expiresAt: Date; mfaVerifiedAt: Date | null },
+) {
   await db.insert(session).values(row);
 }
 
@@ -16,6 +19,7 @@ export async function findActiveSession(db: Executor, id: string, idleSince: Dat
       sessionId: session.id,
       expiresAt: session.expiresAt,
       lastSeenAt: session.lastSeenAt,
+      mfaVerifiedAt: session.mfaVerifiedAt,
       user: {
         id: appUser.id,
         email: appUser.email,

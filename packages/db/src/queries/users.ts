@@ -21,7 +21,7 @@ export type UserRow = Awaited<ReturnType<typeof findUserById>> & {};
 
 export async function findUserByEmail(db: Executor, email: string) {
   const [row] = await db
-    .select({ ...userColumns, passwordHash: appUser.passwordHash })
+    .select({ ...userColumns, passwordHash: appUser.passwordHash, organisationRequiresMfa: organisation.requiresMfa })
     .from(appUser)
     .leftJoin(organisation, eq(organisation.id, appUser.organisationId))
     .where(eq(appUser.email, email.toLowerCase()));

@@ -1,5 +1,5 @@
 // Builds a portal's configuration from the environment once, failing fast with a clear message.
-import { createLoginLimits, createLogger, sessionPolicyFromEnv, type Portal } from '@utvag/api';
+import { createLoginLimits, createLogger, secretBoxFromEnv, sessionPolicyFromEnv, type Portal } from '@utvag/api';
 import { createDatabase, pingDatabase } from '@utvag/db';
 import type { AnyRouter } from '@trpc/server';
 import { isSecureOrigin } from './cookies.ts';
@@ -20,6 +20,7 @@ export function portalConfigFromEnv(
     router,
     policy: sessionPolicyFromEnv(env),
     loginLimits: createLoginLimits(handle.db),
+    secretBox: secretBoxFromEnv(env),
     demo: env.UTVAG_DEMO === '1',
     secure: isSecureOrigin(env.ORIGIN),
     log: createLogger({ portal }, env.LOG_LEVEL),

@@ -7,7 +7,10 @@ import { languageCookieName, sessionCookieName } from './cookies.ts';
 import './locals.ts';
 import type { PortalConfig } from './portal.ts';
 
-const alwaysPublic = ['/login', '/healthz', '/language', '/tillganglighet', '/favicon.png', '/_app/'];
+/** Where a password-only session enters its second factor (or enrols one). */
+export const secondFactorPath = '/login/kod';
+
+const alwaysPublic = ['/login', '/healthz', '/language', '/tillganglighet', '/favicon.svg', '/_app/'];
 
 export function isPublicPath(path: string, extra: readonly string[]) {
   return [...alwaysPublic, ...extra].some((p) => path === p || (p.endsWith('/') && path.startsWith(p)));
@@ -27,8 +30,10 @@ export function createPortalHandle(getConfig: () => PortalConfig): Handle {
     const requestId = crypto.randomUUID();
     const token = event.cookies.get(sessionCookieName(config.secure));
     const session = await resolveSession(config.db, token, config.policy);
-    // A session of the other portal's kind is no session here.
-    const user = session && session.user.kind === config.portal ? session.user : null;
+    // A session of the other portal's kind is no session here; a password-only one reaches the code page only.
+    const own = session && session.user.kind === config.portal ? session : null;
+    const user = own && !own.mfaPending ? own.user : null;
+    const pendingUser = own?.mfaPending ? own.user : null;
     const locale = resolveLocale({ userPreference: user?.locale, cookie: event.cookies.get(languageCookieName) });
     const ctx = createContext({
       db: config.db,
@@ -39,18 +44,22 @@ export function createPortalHandle(getConfig: () => PortalConfig): Handle {
       log: config.log,
     });
     event.locals.user = user;
+    event.locals.pendingUser = pendingUser;
     event.locals.locale = locale;
     event.locals.demo = config.demo;
     event.locals.requestId = requestId;
     event.locals.ctx = ctx;
-    if (!user && !isPublicPath(path, config.publicPaths)) {
+    if (pendingUser && !isPublicPath(path, config.publicPaths) && path !== secondFactorPath && path !== '/logout') {
+      redirect(303, secondFactorPath);
+    }
+    if (!user && !pendingUser && !isPublicPath(path, config.publicPaths)) {
       const target = path + event.url.search;
       redirect(303, `/login?redirectTo=${encodeURIComponent(target)}`);
     }
     const response = await resolve(event, {
       transformPageChunk: ({ html }) => html.replace('%utvag.lang%', locale),
     });
-    if (user || path === '/login') response.headers.set('cache-control', 'no-store');
+    if (user || pendingUser || path.startsWith('/login')) response.headers.set('cache-control', 'no-store');
     response.headers.set('x-content-type-options', 'nosniff');
     // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on form posts and SvelteKit's
     // CSRF check refuses them.

@@ -7,3 +7,4 @@ export { safeRedirectPath, sessionCookieName, isSecureOrigin } from './cookies.t
 export type { PortalConfig } from './portal.ts';
 export { bindLifecycle, lazy } from './lifecycle.ts';
 export { layoutData, type LayoutData } from './layout.ts';
+export { secondFactorLoad, secondFactorActions } from './second-factor.ts';

@@ -6,6 +6,8 @@ declare global {
   namespace App {
     interface Locals {
       user: SessionUser | null;
+      /** Signed in with the password only: may reach the second-factor page and nothing else. */
+      pendingUser: SessionUser | null;
       locale: Locale;
       demo: boolean;
       requestId: string;

@@ -5,6 +5,7 @@ import { fail, redirect, type Action, type RequestEvent } from '@sveltejs/kit';
 import { AppError, logIn } from '@utvag/api';
 import { getTranslator } from '@utvag/i18n';
 import { safeRedirectPath, setSessionCookie } from './cookies.ts';
+import { secondFactorPath } from './handle.ts';
 import type { PortalConfig } from './portal.ts';
 
 export function loginAction(config: () => PortalConfig): Action {
@@ -24,6 +25,7 @@ export function loginAction(config: () => PortalConfig): Action {
         policy,
         limits: loginLimits,
         address: event.getClientAddress(),
+        demo: config().demo,
       });
     } catch (error) {
       if (error instanceof AppError && error.code === 'TOO_MANY_REQUESTS') {
@@ -34,7 +36,8 @@ export function loginAction(config: () => PortalConfig): Action {
     }
     if (!result) return failure();
     setSessionCookie(event.cookies, secure, result.token, result.expiresAt);
-    redirect(303, safeRedirectPath(form.get('redirectTo') ?? event.url.searchParams.get('redirectTo')));
+    const next = safeRedirectPath(form.get('redirectTo') ?? event.url.searchParams.get('redirectTo'));
+    redirect(303, result.mfaRequired ? `${secondFactorPath}?redirectTo=${encodeURIComponent(next)}` : next);
   };
 }
 

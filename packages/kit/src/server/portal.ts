@@ -1,6 +1,6 @@
 // What an app tells the kit about itself once, at start-up.
 import type { AnyRouter } from '@trpc/server';
-import type { LoginLimits, Logger, Portal, SessionPolicy } from '@utvag/api';
+import type { LoginLimits, Logger, Portal, SecretBox, SessionPolicy } from '@utvag/api';
 import type { Database } from '@utvag/db';
 
 export interface PortalConfig {
@@ -10,6 +10,8 @@ export interface PortalConfig {
   router: AnyRouter;
   policy: SessionPolicy;
   loginLimits: LoginLimits;
+  /** Seals TOTP secrets at rest. */
+  secretBox: SecretBox;
   /** True when the demo data is loaded: every page shows the demo banner. */
   demo: boolean;
   secure: boolean;

@@ -9,4 +9,22 @@ export const auth = {
   loggedOut: 'Du är nu utloggad.',
   wrongPortalHint:
     'Socialtjänsten och samverkanspartner (polis, frivård och skola) har var sin inloggning. Kontrollera att du är på rätt webbadress.',
+  mfa: {
+    verifyTitle: 'Ange din engångskod',
+    verifyIntro: 'Öppna autentiseringsappen i din telefon och skriv in den sexsiffriga koden. Har du inte telefonen kan du använda en reservkod.',
+    enrolTitle: 'Skydda ditt konto med tvåstegsverifiering',
+    enrolIntro: 'Ditt konto kräver en andra faktor. Skanna QR-koden med en autentiseringsapp (till exempel Microsoft Authenticator eller FreeOTP) och skriv in koden som appen visar.',
+    qrAlt: 'QR-kod för autentiseringsappen',
+    secretLabel: 'Kan du inte skanna? Skriv in den här nyckeln i appen:',
+    code: 'Kod',
+    codeHint: 'Sex siffror från appen, eller en reservkod.',
+    submitVerify: 'Fortsätt',
+    submitEnrol: 'Aktivera tvåstegsverifiering',
+    invalidCode: 'Koden stämmer inte eller har redan använts. Vänta på nästa kod i appen och försök igen.',
+    notStarted: 'Börja om: ladda om sidan och skanna den nya QR-koden.',
+    alreadyEnrolled: 'Tvåstegsverifiering är redan aktiverad för kontot.',
+    recoveryTitle: 'Spara dina reservkoder',
+    recoveryIntro: 'Varje kod fungerar en gång om du inte har tillgång till appen. Skriv ut dem eller spara dem säkert. De visas bara nu.',
+    continue: 'Jag har sparat koderna – fortsätt',
+  },
 };

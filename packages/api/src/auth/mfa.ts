@@ -1,0 +1,113 @@
+// TOTP (RFC 6238, via otpauth) as the second factor, with single-use recovery codes. A code is accepted
+// once: its 30-second step is recorded and a replay of it, or of any earlier code, is refused.
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  findTotpFactor,
+  insertAuditEntry,
+  replaceRecoveryCodes,
+  rotateSessionAfterMfa,
+  saveUnconfirmedTotp,
+  useRecoveryCode,
+  useTotpStep,
+  type Database,
+} from '@utvag/db';
+import { Secret, TOTP } from 'otpauth';
+import QRCode from 'qrcode';
+import { AppError } from '../errors.ts';
+import type { SecretBox } from './secret-box.ts';
+import { newSessionToken, sessionIdOf } from './tokens.ts';
+
+const period = 30;
+const totpFor = (secret: string, label: string) =>
+  new TOTP({ issuer: 'Utväg', label, algorithm: 'SHA1', digits: 6, period, secret: Secret.fromBase32(secret) });
+
+const hashRecoveryCode = (code: string) =>
+  createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest('hex');
+
+const badCode = () => new AppError('BAD_REQUEST', 'auth.mfa.invalidCode', { code: { key: 'auth.mfa.invalidCode' } });
+
+export interface Enrolment {
+  secret: string;
+  uri: string;
+  qrSvg: string;
+}
+
+/** A new secret for the user's authenticator app, kept unconfirmed until a first code proves it works. */
+export async function startTotpEnrolment(db: Database, box: SecretBox, user: { id: string; email: string }): Promise<Enrolment> {
+  const existing = await findTotpFactor(db, user.id);
+  if (existing?.confirmedAt) throw new AppError('CONFLICT', 'auth.mfa.alreadyEnrolled');
+  // A page reload shows the same secret again: the user may already have scanned it.
+  const secret = existing ? box.open(existing.secretCiphertext) : new Secret({ size: 20 }).base32;
+  if (!existing) await saveUnconfirmedTotp(db, user.id, box.seal(secret));
+  const uri = totpFor(secret, user.email).toString();
+  const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return { secret, uri, qrSvg };
+}
+
+/** Checks a TOTP code against the user's factor and consumes its step. */
+async function acceptTotp(db: Database, box: SecretBox, userId: string, code: string): Promise<boolean> {
+  const factor = await findTotpFactor(db, userId);
+  if (!factor || !/^\d{6}$/.test(code)) return false;
+  const totp = totpFor(box.open(factor.secretCiphertext), '');
+  const now = Date.now();
+  const delta = totp.validate({ token: code, timestamp: now, window: 1 });
+  if (delta === null) return false;
+  return useTotpStep(db, factor.id, Math.floor(now / 1000 / period) + delta);
+}
+
+function newRecoveryCodes(): string[] {
+  return Array.from({ length: 10 }, () => {
+    const raw = randomBytes(6).toString('hex');
+    return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
+  });
+}
+
+/**
+ * Confirms enrolment with a first code, which also verifies this session's second factor. Returns the
+ * recovery codes (shown to the user this once) and the session's new cookie token.
+ */
+export async function confirmTotpEnrolment(
+  db: Database,
+  box: SecretBox,
+  input: { token: string; userId: string; code: string; requestId: string },
+) {
+  const factor = await findTotpFactor(db, input.userId);
+  if (!factor || factor.confirmedAt) throw new AppError('CONFLICT', 'auth.mfa.notStarted');
+  if (!(await acceptTotp(db, box, input.userId, input.code.trim()))) throw badCode();
+  const recoveryCodes = newRecoveryCodes();
+  await replaceRecoveryCodes(db, input.userId, recoveryCodes.map(hashRecoveryCode));
+  await insertAuditEntry(db, { userId: input.userId, action: 'session.mfa.enrol', recordType: 'session', requestId: input.requestId });
+  const token = newSessionToken();
+  await rotateSessionAfterMfa(db, sessionIdOf(input.token), sessionIdOf(token));
+  return { recoveryCodes, token };
+}
+
+/**
+ * Verifies the second factor for a password-only session: a TOTP code, or a recovery code. On success the
+ * session gets a new id and counts as fully signed in; the new cookie token is returned.
+ */
+export async function verifySecondFactor(
+  db: Database,
+  box: SecretBox,
+  input: { token: string; userId: string; code: string; requestId: string },
+): Promise<string> {
+  const code = input.code.trim();
+  const ok = /^\d{6}$/.test(code)
+    ? await acceptTotp(db, box, input.userId, code)
+    : await useRecoveryCode(db, input.userId, hashRecoveryCode(code));
+  await insertAuditEntry(db, {
+    userId: input.userId,
+    action: 'session.mfa',
+    recordType: 'session',
+    outcome: ok ? 'allowed' : 'denied',
+    requestId: input.requestId,
+  });
+  if (!ok) throw badCode();
+  const token = newSessionToken();
+  await rotateSessionAfterMfa(db, sessionIdOf(input.token), sessionIdOf(token));
+  return token;
+}
+
+export async function hasConfirmedTotp(db: Database, userId: string) {
+  return Boolean((await findTotpFactor(db, userId))?.confirmedAt);
+}
