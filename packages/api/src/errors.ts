@@ -20,3 +20,6 @@ export const notFound = () => new AppError('NOT_FOUND', 'error.notFound');
 export const forbidden = () => new AppError('FORBIDDEN', 'error.forbidden');
 export const conflict = () => new AppError('CONFLICT', 'error.conflict');
 export const invalidTransition = () => new AppError('CONFLICT', 'error.invalidTransition');
+/** The same idempotency key with a different body: a clear refusal, never the first receipt (issue 5). */
+export const idempotencyKeyReused = () => new AppError('CONFLICT', 'error.idempotencyKeyReused');
+export const draftSourceMismatch = () => new AppError('CONFLICT', 'error.draftSourceMismatch');

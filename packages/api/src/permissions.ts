@@ -10,9 +10,17 @@ export const permissions = {
   'referral.read': caseStaff,
   /** Deciding where a referral goes: intake, the coordinating specialist and the unit manager. */
   'referral.triage': ['intake', 'coordinator', 'unitManager'],
-  /** Referrals (kind "referral") come from the police and the probation service. Schools send concern
-   * reports, which arrive with the intake issue. */
-  'referral.submit': ['police', 'probationOfficer'],
+  /** One form per source (issue 5): each partner role files only its own kind, so a school cannot file a
+   * police referral and the police cannot file a probation referral. */
+  'referral.submit': ['police'],
+  'probationReferral.submit': ['probationOfficer'],
+  'concernReport.submit': ['schoolStaff'],
+  /** Drafts are the author's own; the handler also checks the draft's form belongs to the role. */
+  'draft.save': partnerRoles,
+  'draft.read': partnerRoles,
+  'draft.discard': partnerRoles,
+  /** A self-application or a guardian's call, written down by whoever in social services took it. */
+  'intake.register': caseStaff,
   'submission.list': partnerRoles,
   'submission.read': partnerRoles,
 } as const satisfies Record<string, readonly Role[]>;

@@ -2,7 +2,7 @@
 // caller. The expected answer comes from the permissions table, and a procedure missing from this matrix
 // fails the test, so nothing new can ship unchecked.
 import { TRPCError } from '@trpc/server';
-import { roles, type Role } from '@utvag/domain';
+import { isPartnerRole, organisationTypeByPartnerRole, roles, type Role } from '@utvag/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntry } from '@utvag/db/schema';
 import { and, eq } from 'drizzle-orm';
@@ -10,6 +10,7 @@ import { isAllowed, type Action } from '../src/permissions.ts';
 import { partnerRouter } from '../src/routers/partner.ts';
 import { staffRouter } from '../src/routers/staff.ts';
 import { createWorld, referralInput, type World } from './harness.ts';
+import { concernReportInput, probationInput, staffIntakeInput } from './inputs.ts';
 
 let world: World;
 let referralId: string;
@@ -30,6 +31,14 @@ interface Entry {
   call: Call;
   /** The record belongs to the police: other organisations pass authorization but find nothing. */
   recordScoped?: boolean;
+}
+
+/** A draft of the caller's own form (a partner may keep drafts only of the form its role submits), saved first. */
+async function ownDraft(w: World, r: Role | null) {
+  const source = r && isPartnerRole(r) ? organisationTypeByPartnerRole[r] : 'police';
+  const caller = await w.partner(r);
+  const draft = await caller.draft.save({ idempotencyKey: crypto.randomUUID(), source, values: { reason: 'utkast' } });
+  return { caller, idempotencyKey: draft.idempotencyKey };
 }
 
 const matrix: Record<string, Entry> = {
@@ -68,6 +77,39 @@ const matrix: Record<string, Entry> = {
     action: 'submission.list',
     portal: 'partner',
     call: async (w, r) => (await w.partner(r)).submission.list({ limit: 5 }),
+  },
+  'staff:intake.register': {
+    action: 'intake.register',
+    portal: 'staff',
+    call: async (w, r) => (await w.staff(r)).intake.register(staffIntakeInput()),
+  },
+  'partner:probationReferral.submit': {
+    action: 'probationReferral.submit',
+    portal: 'partner',
+    call: async (w, r) => (await w.partner(r)).probationReferral.submit(probationInput()),
+  },
+  'partner:concernReport.submit': {
+    action: 'concernReport.submit',
+    portal: 'partner',
+    call: async (w, r) => (await w.partner(r)).concernReport.submit(concernReportInput()),
+  },
+  'partner:draft.save': { action: 'draft.save', portal: 'partner', call: (w, r) => ownDraft(w, r) },
+  'partner:draft.get': {
+    action: 'draft.read',
+    portal: 'partner',
+    call: async (w, r) => {
+      const { caller, idempotencyKey } = await ownDraft(w, r);
+      return caller.draft.get({ idempotencyKey });
+    },
+  },
+  'partner:draft.list': { action: 'draft.read', portal: 'partner', call: async (w, r) => (await w.partner(r)).draft.list() },
+  'partner:draft.discard': {
+    action: 'draft.discard',
+    portal: 'partner',
+    call: async (w, r) => {
+      const { caller, idempotencyKey } = await ownDraft(w, r);
+      return caller.draft.discard({ idempotencyKey });
+    },
   },
   'partner:submission.get': {
     action: 'submission.read',

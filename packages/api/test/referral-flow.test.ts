@@ -77,7 +77,7 @@ describe('the slice, end to end', () => {
   });
 
   it('records "not for us" only with a reason', async () => {
-    const receipt = await (await world.partner('probationOfficer')).referral.submit(referralInput());
+    const receipt = await (await world.partner('police')).referral.submit(referralInput());
     const intake = await world.staff('intake');
     const { version } = await intake.referral.get({ id: receipt.id });
     const error = await intake.referral
@@ -92,7 +92,7 @@ describe('the slice, end to end', () => {
     });
     expect(ok.status).toBe('notForUs');
     expect(ok.caseId).toBeNull();
-    expect((await (await world.partner('probationOfficer')).submission.get({ id: receipt.id })).feedback).toBe('closedWithoutAction');
+    expect((await (await world.partner('police')).submission.get({ id: receipt.id })).feedback).toBe('closedWithoutAction');
   });
 });
 

@@ -9,3 +9,7 @@ export * from './eligibility.ts';
 export * from './roles.ts';
 export * from './referral.ts';
 export * from './schemas.ts';
+export * from './working-days.ts';
+export * from './clocks.ts';
+export * from './intake.ts';
+export * from './intake-schemas.ts';

@@ -11,7 +11,7 @@ import { keyError } from './validation-keys.ts';
 export * from './validation-keys.ts';
 
 /** HTML forms send '' for an empty field; treat it (or only whitespace) as absent. */
-function blankToUndefined(value: unknown): unknown {
+export function blankToUndefined(value: unknown): unknown {
   return typeof value === 'string' && value.trim() === '' ? undefined : value;
 }
 
@@ -21,12 +21,18 @@ export const checkbox = z
   .optional()
   .transform((value) => value === true || value === 'on' || value === 'true');
 
+// Control characters other than tab and line breaks have no place in a record (issue 5 "bad input"): they
+// hide text from readers and break exports.
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const noControlCharacters = (value: string) => !controlCharacters.test(value);
+
 export function requiredText(max: number) {
   return z
     .string({ error: keyError('validation.invalid') })
     .trim()
     .min(1, { error: 'validation.required' })
-    .max(max, { error: 'validation.tooLong' });
+    .max(max, { error: 'validation.tooLong' })
+    .refine(noControlCharacters, { error: 'validation.controlCharacters' });
 }
 
 export function optionalText(max: number) {
@@ -34,6 +40,7 @@ export function optionalText(max: number) {
     .string({ error: keyError('validation.invalid') })
     .trim()
     .max(max, { error: 'validation.tooLong' })
+    .refine(noControlCharacters, { error: 'validation.controlCharacters' })
     .optional()
     .transform((value) => (value === '' ? undefined : value));
 }
@@ -61,7 +68,7 @@ const personFields = z.object({
 });
 
 /** True when no issue so far concerns the given fields, so a cross-field rule can run on them. */
-function fieldsValid(...fields: string[]) {
+export function fieldsValid(...fields: string[]) {
   return (payload: z.core.ParsePayload): boolean =>
     !payload.issues.some((issue) => fields.includes(String(issue.path?.[0])));
 }

@@ -17,6 +17,13 @@ export const validationKeys = [
   'validation.birthDateInFuture',
   'validation.programmeRequired',
   'validation.reasonRequired',
+  'validation.controlCharacters',
+  'validation.dateInFuture',
+  'validation.invalidDateTime',
+  'validation.notAChild',
+  'validation.dateOrder',
+  'validation.guardianNameRequired',
+  'validation.tooManyValues',
   'validation.invalid',
 ] as const;
 export type ValidationKey = (typeof validationKeys)[number];

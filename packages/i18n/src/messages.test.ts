@@ -27,6 +27,8 @@ describe('catalogs', () => {
         'required', 'tooLong', 'tooShort', 'invalidOption', 'invalidEmail', 'invalidPhone', 'invalidDate',
         'invalidUuid', 'identityNumber.format', 'identityNumber.checkDigit', 'identityNumber.date',
         'identityOrBirthDate', 'birthDateInFuture', 'programmeRequired', 'reasonRequired', 'invalid',
+        // issue 5, intake forms
+        'controlCharacters', 'dateInFuture', 'invalidDateTime', 'notAChild', 'dateOrder', 'guardianNameRequired', 'tooManyValues',
       ].sort(),
     );
   });

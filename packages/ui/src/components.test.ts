@@ -77,6 +77,10 @@ describe('ErrorSummary', () => {
     expect(out).toContain('<h2 id="error-summary-title">Formuläret innehåller fel</h2>');
     expect(out).toContain('<a href="#email">Skriv e-post</a>');
   });
+  it('names the field before its message, so the link makes sense out of context', () => {
+    const errors = [{ fieldId: 'contact-phone', label: 'Telefon', message: 'Fyll i det här fältet.' }];
+    expect(html(render(ErrorSummary, { props: { title: 'T', errors } }))).toContain('<a href="#contact-phone">Telefon: Fyll i det här fältet.</a>');
+  });
   it('renders nothing without errors', () => {
     expect(html(render(ErrorSummary, { props: { title: 'T', errors: [] } })).trim()).toBe('');
   });

@@ -51,8 +51,10 @@ export async function logIn(page: Page, baseUrl: string, email: string, password
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel(/E-postadress|E-mail/).fill(email);
   await page.getByLabel(/^Lösenord|^Password/).fill(password);
-  await page.getByRole('button', { name: /Logga in|Log in/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await submitAndWait(page, () => page.getByRole('button', { name: /Logga in|Log in/ }).click());
+  if (new URL(page.url()).pathname.startsWith('/login')) {
+    throw new Error(`login as ${email} failed: ${await page.locator('main').innerText()}`);
+  }
 }
 
 export type Locale = 'sv' | 'en';

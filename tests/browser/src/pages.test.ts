@@ -1,9 +1,12 @@
 // [ANY][AXE] Every page of both portals, as each role that can see it, in Swedish and English, at 1280 and 375 px:
-// zero axe-core violations (WCAG 2.1 A/AA), no raw i18n key (⟦key⟧), `<html lang>` = the page's language, and the
-// heading a person of that role and language should see. One context per actor, the actors in parallel.
+// zero axe-core violations (WCAG 2.1 A/AA), no raw i18n key (⟦key⟧), `<html lang>` = the page's language, the
+// heading a person of that role and language should see, no sideways scrolling of the page, also with text at 200%
+// (WCAG 1.4.4, 1.4.10). Forms are also checked in their error state. One context per actor, the actors in parallel;
+// one actor's languages in turn, since the language chosen is remembered on the user.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pageProblems, setLanguage, submitAndWait, type Locale } from './browser.ts';
+import { horizontalOverflow, pageProblems, setLanguage, submitAndWait, type Locale } from './browser.ts';
+import { emptyFormWithErrors, loginWithErrors, referralWithErrors, triageWithErrors, type FormAct } from './forms.ts';
 import { useHarness, type DemoRole } from './harness.ts';
 
 const h = useHarness();
@@ -18,64 +21,85 @@ interface PageCase {
   h1: Record<Locale, RegExp>;
   /** A selector that must (true) or must not (false) match, e.g. the triage form. */
   has?: [string, boolean];
+  /** Posts the page's form with errors first (then `status` is the post's); the error state is what is checked. */
+  act?: FormAct;
 }
 
 const triageForm = 'form[aria-labelledby="triage"]';
 const notFound = { status: 404, h1: { sv: /^Sidan finns inte/, en: /^The page does not exist/ } };
 const accessibility: PageCase = { path: () => '/tillganglighet', h1: { sv: /^Tillgänglighetsredogörelse$/, en: /^Accessibility statement$/ } };
-const anonymous: PageCase[] = [
-  { path: () => '/login', h1: { sv: /^Logga in$/, en: /^Log in$/ } },
-  { path: () => '/login?loggedOut=1', h1: { sv: /^Logga in$/, en: /^Log in$/ } },
+const login = { sv: /^Logga in$/, en: /^Log in$/ };
+const anonymous = (email: string): PageCase[] => [
+  { path: () => '/login', h1: login },
+  { path: () => '/login?loggedOut=1', h1: login },
+  { path: () => '/login', h1: login, status: 400, act: loginWithErrors(email) },
   accessibility,
 ];
 const staffPages = (canTriage: boolean): PageCase[] => [
   { path: () => '/', h1: { sv: /^Inkorg$/, en: /^Inbox$/ } },
+  { path: () => '/?source=school&status=submitted', h1: { sv: /^Inkorg$/, en: /^Inbox$/ } },
+  { path: () => '/mottagning/ny', h1: { sv: /^Registrera ansökan eller samtal$/, en: /^Register an application or call$/ } },
   { path: () => `/hanvisningar/${referral.police}`, h1: { sv: /^Hänvisning UTV-/, en: /^Referral UTV-/ }, has: [triageForm, canTriage] },
+  ...(canTriage ? [{ path: () => `/hanvisningar/${referral.police}`, h1: { sv: /^Hänvisning UTV-/, en: /^Referral UTV-/ }, status: 400, act: triageWithErrors }] : []),
   { path: () => `/hanvisningar/${referral.probation}?beslut=1`, h1: { sv: /^Hänvisning UTV-/, en: /^Referral UTV-/ }, has: [triageForm, false] },
   { path: () => `/hanvisningar/${unknownId}`, ...notFound },
   { path: () => '/finns-inte', ...notFound },
   accessibility,
 ];
-const newReferral = { sv: /^Ny hänvisning till socialtjänsten$/, en: /^New referral to social services$/ };
-const partnerPages = (own: () => string): PageCase[] => [
+const forms = {
+  police: { path: '/hanvisningar/ny', h1: { sv: /^Ny hänvisning till socialtjänsten$/, en: /^New referral to social services$/ }, act: referralWithErrors },
+  probationOfficer: { path: '/frivard/ny', h1: { sv: /^Ny hänvisning från Frivården$/, en: /^New referral from the probation service$/ }, act: emptyFormWithErrors },
+  schoolStaff: { path: '/orosanmalan/ny', h1: { sv: /^Orosanmälan om ett barn$/, en: /^Concern report about a child$/ }, act: emptyFormWithErrors },
+};
+const forbidden = { status: 403, h1: { sv: /^Din roll kan inte skicka/, en: /^Your role cannot send/ } };
+const partnerPages = (role: keyof typeof forms, receipt: () => string, otherForm: keyof typeof forms): PageCase[] => [
   { path: () => '/', h1: { sv: /^Våra hänvisningar$/, en: /^Our referrals$/ } },
-  { path: () => '/hanvisningar/ny', h1: newReferral },
-  { path: () => `/hanvisningar/${own()}?kvitto=1`, h1: { sv: /^Hänvisning UTV-/, en: /^Referral UTV-/ } },
-  { path: () => '/finns-inte', ...notFound },
-  accessibility,
-];
-const schoolPages: PageCase[] = [
-  { path: () => '/', h1: { sv: /^Våra hänvisningar$/, en: /^Our referrals$/ } },
-  { path: () => '/hanvisningar/ny', status: 403, h1: { sv: /^Din roll kan inte skicka/, en: /^Your role cannot send/ } },
-  { path: () => `/hanvisningar/${referral.police}`, ...notFound }, // another organisation's referral
+  { path: () => forms[role].path, h1: forms[role].h1 },
+  { path: () => forms[role].path, h1: forms[role].h1, status: 400, act: forms[role].act },
+  { path: () => forms[otherForm].path, ...forbidden }, // another source's form
+  { path: receipt, ...(role === 'schoolStaff' ? notFound : { h1: { sv: /^Hänvisning UTV-/, en: /^Referral UTV-/ } }) },
   { path: () => '/finns-inte', ...notFound },
   accessibility,
 ];
 
 const actors: { actor: string; portal: 'staff' | 'partner'; role: DemoRole | null; pages: PageCase[] }[] = [
-  { actor: 'ANY', portal: 'staff', role: null, pages: anonymous },
+  { actor: 'ANY', portal: 'staff', role: null, pages: anonymous('mottagning@demo.utvag.se') },
   { actor: 'INTAKE', portal: 'staff', role: 'intake', pages: staffPages(true) },
   { actor: 'CASEWORKER', portal: 'staff', role: 'caseWorker', pages: staffPages(false) },
   { actor: 'UNITMANAGER', portal: 'staff', role: 'unitManager', pages: staffPages(true) },
-  { actor: 'ANY', portal: 'partner', role: null, pages: anonymous },
-  { actor: 'POLICE', portal: 'partner', role: 'police', pages: partnerPages(() => referral.police) },
-  { actor: 'PROBATION', portal: 'partner', role: 'probationOfficer', pages: partnerPages(() => referral.probation) },
-  { actor: 'SCHOOL', portal: 'partner', role: 'schoolStaff', pages: schoolPages },
+  { actor: 'ANY', portal: 'partner', role: null, pages: anonymous('polis@demo.utvag.se') },
+  { actor: 'POLICE', portal: 'partner', role: 'police', pages: partnerPages('police', () => `/hanvisningar/${referral.police}?kvitto=1`, 'schoolStaff') },
+  { actor: 'PROBATION', portal: 'partner', role: 'probationOfficer', pages: partnerPages('probationOfficer', () => `/hanvisningar/${referral.probation}`, 'police') },
+  // A school sees no other organisation's referral: the police one is "not found" to it.
+  { actor: 'SCHOOL', portal: 'partner', role: 'schoolStaff', pages: partnerPages('schoolStaff', () => `/hanvisningar/${referral.police}`, 'probationOfficer') },
 ];
 
 /** Opens a page and checks it at every width; returns what is wrong, each line prefixed with where. */
 async function sweep(page: Page, base: string, c: PageCase, locale: Locale): Promise<string[]> {
-  const response = await page.goto(base + c.path());
-  const where = `${locale} ${c.path()}`;
+  const where = `${locale} ${c.path()}${c.act ? ' (failed post)' : ''}`;
+  let status = (await page.goto(base + c.path()))?.status();
   const problems: string[] = [];
-  if (response?.status() !== (c.status ?? 200)) problems.push(`${where}: status ${response?.status()}, expected ${c.status ?? 200}`);
+  if (c.act) {
+    const acted = await c.act(page);
+    status = acted.status;
+    problems.push(...acted.problems.map((p) => `${where}: ${p}`));
+  }
+  if (status !== (c.status ?? 200)) problems.push(`${where}: status ${status}, expected ${c.status ?? 200}`);
   const h1 = (await page.locator('h1').textContent())?.trim() ?? '';
   if (!c.h1[locale].test(h1)) problems.push(`${where}: h1 "${h1}" does not match ${c.h1[locale]}`);
   if (c.has && (await page.locator(c.has[0]).count() > 0) !== c.has[1]) problems.push(`${where}: ${c.has[0]} ${c.has[1] ? 'missing' : 'shown'}`);
   for (const width of widths) {
     await page.setViewportSize({ width, height: 900 });
     problems.push(...(await pageProblems(page, locale)).map((p) => `${where} @${width}px: ${p}`));
+    const overflow = await horizontalOverflow(page);
+    if (overflow) problems.push(`${where} @${width}px: the page scrolls sideways by ${overflow}px`);
   }
+  // Text at 200% (WCAG 1.4.4) at 1280 px: nothing lost to sideways scrolling; a table scrolls in its own region.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+  const overflow = await horizontalOverflow(page);
+  if (overflow) problems.push(`${where} @1280px, text 200%: the page scrolls sideways by ${overflow}px`);
+  await page.evaluate(() => (document.documentElement.style.fontSize = ''));
   return problems;
 }
 
@@ -97,7 +121,7 @@ beforeAll(async () => {
 });
 
 describe.concurrent('[ANY][AXE] every page, every role, sv and en, 1280 and 375 px', () => {
-  for (const { actor, portal, role, pages } of actors) it(`[${actor}][AXE] ${portal} portal: ${pages.length} pages`, async () => {
+  for (const { actor, portal, role, pages } of actors) it(`[${actor}][AXE][TEXT-200%] ${portal} portal: ${pages.length} pages × sv, en × 1280, 375 px`, async () => {
     const page = role ? await h.pageAs(role) : await h.newPage();
     const base = h.url(portal);
     const problems: string[] = [];
@@ -109,5 +133,5 @@ describe.concurrent('[ANY][AXE] every page, every role, sv and en, 1280 and 375 
     await setLanguage(page, 'sv');
     await page.context().close();
     expect(problems, problems.join('\n')).toEqual([]);
-  });
+  }, 180_000); // one actor's whole sweep: up to 9 pages × 2 languages × 2 widths, with other actors in parallel
 });

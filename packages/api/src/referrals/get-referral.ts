@@ -5,6 +5,7 @@ import { ageAt } from '@utvag/domain';
 import { audited } from '../audit.ts';
 import type { Context, StaffUser } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { clocksOf } from './list-inbox.ts';
 import { personView } from './masking.ts';
 
 export async function getReferral(ctx: Context & { user: StaffUser }, input: { id: string }) {
@@ -39,6 +40,22 @@ export async function getReferral(ctx: Context & { user: StaffUser }, input: { i
       source: row.sourceName ? { name: row.sourceName, type: row.sourceType } : null,
       submittedByName: row.submittedByName,
       contact: { name: r.contactName, phone: r.contactPhone, email: r.contactEmail },
+      child: r.childAtReceipt,
+      clocks: clocksOf(r, new Date()),
+      // Source-specific details (issue 5); null where the source has none.
+      probation: r.statedMotivation !== null
+        ? { statedMotivation: r.statedMotivation, releaseDate: r.releaseDate, supervisionEndDate: r.supervisionEndDate }
+        : null,
+      school: r.schoolName !== null
+        ? {
+            schoolName: r.schoolName,
+            schoolClass: r.schoolClass,
+            guardians: r.guardians ?? [],
+            guardiansInformed: r.guardiansInformed,
+            suspectedViolenceAtHome: r.suspectedViolenceAtHome,
+          }
+        : null,
+      direct: r.intakeChannel !== null ? { channel: r.intakeChannel, applicant: r.applicant } : null,
       person: { ...person, age: person.birthDate ? ageAt(person.birthDate, new Date()) : null },
       triage: r.triageDecision
         ? {

@@ -1,71 +1,111 @@
-// A partner's referral: registers (or finds) the person, files the referral with a reference number, and
-// returns the receipt. Idempotent: the same key from the same user returns the first receipt.
-import {
-  findOrInsertPerson,
-  findReferralByIdempotencyKey,
-  insertReferral,
-  isUniqueViolation,
-  nextReferralSequence,
-} from '@utvag/db';
-import { partnerFeedback, referenceNumber, type PoliceReferralInput } from '@utvag/domain';
-import { audited } from '../audit.ts';
-import type { Context, PartnerUser } from '../context.ts';
+// One submission per source (issue 5), each mapping its own form onto the common referral row. The shared
+// work (person, reference, rank, idempotency, audit) is in file-referral.ts.
+import type {
+  ConcernReportInput,
+  PoliceReferralInput,
+  ProbationReferralInput,
+  StaffIntakeInput,
+} from '@utvag/domain';
+import type { Context, PartnerUser, StaffUser } from '../context.ts';
+import { fileReferral, type Receipt } from './file-referral.ts';
 
-export interface Receipt {
-  id: string;
-  reference: string;
-  receivedAt: string;
-  feedback: ReturnType<typeof partnerFeedback>;
-}
+export type { Receipt };
 
-const toReceipt = (r: { id: string; reference: string; receivedAt: Date; status: Parameters<typeof partnerFeedback>[0] }): Receipt => ({
-  id: r.id,
-  reference: r.reference,
-  receivedAt: r.receivedAt.toISOString(),
-  feedback: partnerFeedback(r.status),
+const contactOf = (c: { name: string; phone: string; email: string }) => ({
+  contactName: c.name,
+  contactPhone: c.phone,
+  contactEmail: c.email,
 });
 
-export async function submitReferral(ctx: Context & { user: PartnerUser }, input: PoliceReferralInput): Promise<Receipt> {
-  const { user } = ctx;
-  try {
-    return await audited(ctx, 'referral.submit', async (tx) => {
-      const existing = await findReferralByIdempotencyKey(tx, user.id, input.idempotencyKey);
-      if (existing) return { result: toReceipt(existing), record: { recordType: 'referral', recordId: existing.id } };
-      const personId = await findOrInsertPerson(tx, user.municipalityId, {
-        firstName: input.person.firstName,
-        lastName: input.person.lastName,
-        identityNumber: input.person.identityNumber ?? null,
-        birthDate: input.person.birthDate ?? null,
-      });
-      const sequence = await nextReferralSequence(tx);
-      const row = await insertReferral(tx, {
-        municipalityId: user.municipalityId,
-        reference: referenceNumber(new Date().getFullYear(), sequence),
-        kind: 'referral',
-        sourceOrganisationId: user.organisationId,
-        submittedByUserId: user.id,
-        idempotencyKey: input.idempotencyKey,
-        personId,
-        reason: input.reason,
-        urgency: input.urgency,
-        threatOrProtectionNeed: input.threatOrProtectionNeed,
-        personWantsOut: input.personWantsOut,
-        consentToContact: input.consentToContact,
-        contactName: input.contact.name,
-        contactPhone: input.contact.phone,
-        contactEmail: input.contact.email,
-      });
-      return { result: toReceipt(row), record: { recordType: 'referral', recordId: row.id, subjectIds: [personId] } };
-    });
-  } catch (error) {
-    // Two concurrent retries: the loser's transaction rolled back whole; answer with the winner's receipt.
-    if (isUniqueViolation(error)) {
-      return audited(ctx, 'referral.submit', async (tx) => {
-        const winner = await findReferralByIdempotencyKey(tx, user.id, input.idempotencyKey);
-        if (!winner) throw error;
-        return { result: toReceipt(winner), record: { recordType: 'referral', recordId: winner.id } };
-      });
-    }
-    throw error;
-  }
+/** The police: the person, why, threat or protection need, whether the person wants out, urgency. */
+export function submitReferral(ctx: Context & { user: PartnerUser }, input: PoliceReferralInput): Promise<Receipt> {
+  return fileReferral(ctx, {
+    action: 'referral.submit',
+    idempotencyKey: input.idempotencyKey,
+    person: input.person,
+    input,
+    protectionNeed: input.threatOrProtectionNeed || input.urgency === 'immediate',
+    fields: {
+      kind: 'referral',
+      reason: input.reason,
+      urgency: input.urgency,
+      threatOrProtectionNeed: input.threatOrProtectionNeed,
+      personWantsOut: input.personWantsOut,
+      consentToContact: input.consentToContact,
+      ...contactOf(input.contact),
+    },
+  });
+}
+
+/** The probation service: release or supervision dates, the person's stated motivation, the probation contact. */
+export function submitProbationReferral(ctx: Context & { user: PartnerUser }, input: ProbationReferralInput): Promise<Receipt> {
+  return fileReferral(ctx, {
+    action: 'probationReferral.submit',
+    idempotencyKey: input.idempotencyKey,
+    person: input.person,
+    input,
+    protectionNeed: input.urgency === 'immediate',
+    fields: {
+      kind: 'referral',
+      reason: input.reason,
+      statedMotivation: input.statedMotivation,
+      // The person stated a motivation in their own words: that is saying they want out.
+      personWantsOut: true,
+      releaseDate: input.releaseDate ?? null,
+      supervisionEndDate: input.supervisionEndDate ?? null,
+      urgency: input.urgency,
+      consentToContact: input.consentToContact,
+      ...contactOf(input.contact),
+    },
+  });
+}
+
+/** A school's concern report about a child (§10): the reporter is the signed-in account, never anonymous. */
+export function submitConcernReport(ctx: Context & { user: PartnerUser }, input: ConcernReportInput): Promise<Receipt> {
+  const guardians = [input.guardian1, input.guardian2].filter((g) => g !== undefined);
+  return fileReferral(ctx, {
+    action: 'concernReport.submit',
+    idempotencyKey: input.idempotencyKey,
+    person: input.child,
+    input,
+    // §10: suspected violence at home goes straight to investigation, so it ranks with a protection need.
+    protectionNeed: input.threatOrProtectionNeed || input.suspectedViolenceAtHome || input.urgency === 'immediate',
+    fields: {
+      kind: 'concernReport',
+      reason: input.observation,
+      schoolName: input.schoolName,
+      schoolClass: input.schoolClass ?? null,
+      guardians: guardians.map((g) => (g.phone ? { name: g.name, phone: g.phone } : { name: g.name })),
+      guardiansInformed: input.guardiansInformed,
+      suspectedViolenceAtHome: input.suspectedViolenceAtHome,
+      threatOrProtectionNeed: input.threatOrProtectionNeed,
+      urgency: input.urgency,
+      ...contactOf(input.contact),
+    },
+  });
+}
+
+/** A self-application or a guardian's call, written down by staff with how and when it came in. */
+export function registerStaffIntake(ctx: Context & { user: StaffUser }, input: StaffIntakeInput): Promise<Receipt> {
+  return fileReferral(ctx, {
+    action: 'intake.register',
+    idempotencyKey: input.idempotencyKey,
+    person: input.person,
+    input,
+    protectionNeed: input.threatOrProtectionNeed || input.urgency === 'immediate',
+    fields: {
+      kind: 'selfApplication',
+      receivedAt: input.receivedAt,
+      intakeChannel: input.channel,
+      applicant: input.applicant,
+      reason: input.reason,
+      urgency: input.urgency,
+      threatOrProtectionNeed: input.threatOrProtectionNeed,
+      personWantsOut: input.personWantsOut,
+      consentToContact: input.consentToContact,
+      contactName: input.contact.name ?? null,
+      contactPhone: input.contact.phone ?? null,
+      contactEmail: null,
+    },
+  });
 }

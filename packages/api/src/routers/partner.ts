@@ -1,9 +1,17 @@
 // The partner portal's router: the only one it mounts (at /api/trpc). Partners reach their own
 // organisation's submissions and nothing else.
-import { listQuerySchema, policeReferralInputSchema } from '@utvag/domain';
+import {
+  concernReportInputSchema,
+  draftInputSchema,
+  draftKeySchema,
+  listQuerySchema,
+  policeReferralInputSchema,
+  probationReferralInputSchema,
+} from '@utvag/domain';
 import { z } from 'zod';
 import { getSubmission, listSubmissions } from '../referrals/list-submissions.ts';
-import { submitReferral } from '../referrals/submit-referral.ts';
+import { discardOwnDraft, getOwnDraft, listOwnDrafts, saveOwnDraft } from '../referrals/drafts.ts';
+import { submitConcernReport, submitProbationReferral, submitReferral } from '../referrals/submit-referral.ts';
 import { partnerProcedure, router } from '../trpc.ts';
 import { accountRouter } from './account.ts';
 
@@ -15,6 +23,28 @@ export const partnerRouter = router({
     submit: partnerProcedure('referral.submit')
       .input(policeReferralInputSchema)
       .mutation(({ ctx, input }) => submitReferral(ctx, input)),
+  }),
+  probationReferral: router({
+    submit: partnerProcedure('probationReferral.submit')
+      .input(probationReferralInputSchema)
+      .mutation(({ ctx, input }) => submitProbationReferral(ctx, input)),
+  }),
+  concernReport: router({
+    submit: partnerProcedure('concernReport.submit')
+      .input(concernReportInputSchema)
+      .mutation(({ ctx, input }) => submitConcernReport(ctx, input)),
+  }),
+  draft: router({
+    save: partnerProcedure('draft.save')
+      .input(draftInputSchema)
+      .mutation(({ ctx, input }) => saveOwnDraft(ctx, input)),
+    get: partnerProcedure('draft.read')
+      .input(draftKeySchema)
+      .query(({ ctx, input }) => getOwnDraft(ctx, input)),
+    list: partnerProcedure('draft.read').query(({ ctx }) => listOwnDrafts(ctx)),
+    discard: partnerProcedure('draft.discard')
+      .input(draftKeySchema)
+      .mutation(({ ctx, input }) => discardOwnDraft(ctx, input)),
   }),
   submission: router({
     list: partnerProcedure('submission.list')

@@ -1,8 +1,9 @@
 // The staff portal's router: the only one it mounts (at /api/trpc).
-import { listQuerySchema, triageDecisionInputSchema } from '@utvag/domain';
+import { inboxQuerySchema, staffIntakeInputSchema, triageDecisionInputSchema } from '@utvag/domain';
 import { z } from 'zod';
 import { getReferral } from '../referrals/get-referral.ts';
 import { listInbox } from '../referrals/list-inbox.ts';
+import { registerStaffIntake } from '../referrals/submit-referral.ts';
 import { triageReferral } from '../referrals/triage-referral.ts';
 import { router, staffProcedure } from '../trpc.ts';
 import { accountRouter } from './account.ts';
@@ -16,8 +17,13 @@ export const staffRouter = router({
   account: accountRouter('staff'),
   inbox: router({
     list: staffProcedure('inbox.list')
-      .input(listQuerySchema)
+      .input(inboxQuerySchema)
       .query(({ ctx, input }) => listInbox(ctx, input)),
+  }),
+  intake: router({
+    register: staffProcedure('intake.register')
+      .input(staffIntakeInputSchema)
+      .mutation(({ ctx, input }) => registerStaffIntake(ctx, input)),
   }),
   referral: router({
     get: staffProcedure('referral.read')

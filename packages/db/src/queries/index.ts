@@ -7,3 +7,4 @@ export * from './cases.ts';
 export * from './tenant.ts';
 export * from './audit-chain.ts';
 export * from './mfa.ts';
+export * from './drafts.ts';

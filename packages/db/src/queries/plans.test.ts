@@ -18,11 +18,14 @@ async function planOf(query: { toSQL(): { sql: string; params: unknown[] } }) {
   return rows.map((r) => Object.values(r)[0]).join('\n');
 }
 
-it('serves the inbox page from referral_inbox_idx without sorting', async () => {
+it('serves the inbox page from referral_inbox_open_idx without sorting, also the next page', async () => {
   const municipalityId = '00000000-0000-4000-8000-000000000000';
-  const plan = await planOf(listInbox(t.db, { municipalityId, limit: 50 }) as never);
-  expect(plan).toContain('referral_inbox_idx');
-  expect(plan).not.toMatch(/Seq Scan on referral/);
+  const after = { rank: 1, receivedAt: new Date(), id: municipalityId };
+  for (const q of [{ municipalityId, limit: 50 }, { municipalityId, limit: 50, after }]) {
+    const plan = await planOf(listInbox(t.db, q) as never);
+    expect(plan).toContain('referral_inbox_open_idx');
+    expect(plan).not.toMatch(/Seq Scan on referral|Sort/);
+  }
 });
 
 it('serves a partner’s submissions from referral_source_idx', async () => {

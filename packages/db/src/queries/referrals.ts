@@ -1,7 +1,7 @@
 // SQL for referrals: the partner's submission, the staff inbox, triage. Authorization happens in
 // packages/api before any of these run; every query here is still scoped by tenant as a second guard.
-import { and, asc, desc, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
-import type { ReferralStatus } from '@utvag/domain';
+import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { IntakeSource, ReferralStatus } from '@utvag/domain';
 import type { Executor } from '../client.ts';
 import { appUser, organisation, person, referral, referralReferenceSeq } from '../schema/index.ts';
 
@@ -40,7 +40,13 @@ export async function insertReferral(db: Executor, values: NewReferral) {
 
 export async function findReferralByIdempotencyKey(db: Executor, submittedByUserId: string, key: string) {
   const [row] = await db
-    .select({ id: referral.id, reference: referral.reference, status: referral.status, receivedAt: referral.receivedAt })
+    .select({
+      id: referral.id,
+      reference: referral.reference,
+      status: referral.status,
+      receivedAt: referral.receivedAt,
+      inputHash: referral.inputHash,
+    })
     .from(referral)
     .where(and(eq(referral.submittedByUserId, submittedByUserId), eq(referral.idempotencyKey, key)));
   return row;
@@ -51,15 +57,34 @@ export interface KeysetCursor {
   id: string;
 }
 
-const openStatuses: ReferralStatus[] = ['submitted', 'underReview'];
 
-/** The municipality's open referrals, longest waiting first, a page at a time (keyset, not offset). */
-export function listInbox(db: Executor, q: { municipalityId: string; limit: number; after?: KeysetCursor }) {
+/** The inbox's keyset: its sort key (packages/domain `compareInboxItems`) of the last row shown. */
+export interface InboxCursor extends KeysetCursor {
+  rank: number;
+}
+
+export interface InboxFilter {
+  source?: IntakeSource;
+  status?: ReferralStatus;
+  /** A staff account's id, or 'unassigned'. */
+  assignee?: string;
+}
+
+function inboxFilter(f: InboxFilter): SQL | undefined {
+  const source =
+    f.source === 'direct' ? isNull(referral.sourceOrganisationId) : f.source ? eq(organisation.type, f.source) : undefined;
+  const assignee =
+    f.assignee === 'unassigned' ? isNull(referral.assignedUserId) : f.assignee ? eq(referral.assignedUserId, f.assignee) : undefined;
+  // Literal statuses (not parameters) so the planner can match referral_inbox_open_idx's predicate.
+  const open = sql`${referral.status} in ('submitted', 'underReview')`;
+  return and(source, open, f.status ? eq(referral.status, f.status) : undefined, assignee);
+}
+
+/** The municipality's open items in the domain's inbox order (rank, longest waiting, id), a page at a time
+ * (keyset, not offset; served by referral_inbox_open_idx without a sort). */
+export function listInbox(db: Executor, q: { municipalityId: string; limit: number; after?: InboxCursor; filter?: InboxFilter }) {
   const after = q.after
-    ? or(
-        gt(referral.receivedAt, q.after.receivedAt),
-        and(eq(referral.receivedAt, q.after.receivedAt), gt(referral.id, q.after.id)),
-      )
+    ? sql`(${referral.inboxRank}, ${referral.receivedAt}, ${referral.id}) > (${q.after.rank}, ${q.after.receivedAt.toISOString()}::timestamptz, ${q.after.id}::uuid)`
     : undefined;
   return db
     .select({
@@ -70,6 +95,14 @@ export function listInbox(db: Executor, q: { municipalityId: string; limit: numb
       urgency: referral.urgency,
       threatOrProtectionNeed: referral.threatOrProtectionNeed,
       receivedAt: referral.receivedAt,
+      rank: referral.inboxRank,
+      childAtReceipt: referral.childAtReceipt,
+      firstContactAt: referral.firstContactAt,
+      safetyAssessedAt: referral.safetyAssessedAt,
+      investigationDecidedAt: referral.investigationDecidedAt,
+      investigationAlreadyOpen: referral.investigationAlreadyOpen,
+      assignedUserId: referral.assignedUserId,
+      assigneeName: appUser.name,
       sourceName: organisation.name,
       sourceType: organisation.type,
       personFirstName: person.firstName,
@@ -82,8 +115,9 @@ export function listInbox(db: Executor, q: { municipalityId: string; limit: numb
     .from(referral)
     .innerJoin(person, eq(person.id, referral.personId))
     .leftJoin(organisation, eq(organisation.id, referral.sourceOrganisationId))
-    .where(and(eq(referral.municipalityId, q.municipalityId), inArray(referral.status, openStatuses), after))
-    .orderBy(asc(referral.receivedAt), asc(referral.id))
+    .leftJoin(appUser, eq(appUser.id, referral.assignedUserId))
+    .where(and(eq(referral.municipalityId, q.municipalityId), inboxFilter(q.filter ?? {}), after))
+    .orderBy(asc(referral.inboxRank), asc(referral.receivedAt), asc(referral.id))
     .limit(q.limit);
 }
 

@@ -6,3 +6,4 @@ export * from './case.ts';
 export * from './audit.ts';
 export * from './rate-limit.ts';
 export * from './mfa.ts';
+export * from './draft.ts';

@@ -6,15 +6,17 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgSequence,
+  smallint,
   pgTable,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { programme, referralKind, referralStatus, triageDecision, urgency } from './enums.ts';
-import { municipality, organisation } from './organisation.ts';
+import { applicant, guardiansInformed, intakeChannel, programme, referralKind, referralStatus, triageDecision, urgency } from './enums.ts';
+import { municipality, organisation, unit } from './organisation.ts';
 import { appUser } from './user.ts';
 
 export const person = pgTable(
@@ -59,6 +61,8 @@ export const referral = pgTable(
       .references(() => appUser.id),
     /** A retried submission with the same key returns the first receipt. */
     idempotencyKey: uuid().notNull(),
+    /** SHA-256 of the validated input: the same key with a different body is refused, not silently answered. */
+    inputHash: text(),
     personId: uuid()
       .notNull()
       .references(() => person.id),
@@ -67,9 +71,35 @@ export const referral = pgTable(
     threatOrProtectionNeed: boolean().notNull().default(false),
     personWantsOut: boolean().notNull().default(false),
     consentToContact: boolean().notNull().default(false),
-    contactName: text().notNull(),
-    contactPhone: text().notNull(),
-    contactEmail: text().notNull(),
+    /** The partner's contact (never anonymous), or for a direct item the person or guardian to call back. */
+    contactName: text(),
+    contactPhone: text(),
+    contactEmail: text(),
+    /** The domain's inboxRank at receipt (protection need, child): the inbox's first sort key. */
+    inboxRank: smallint().notNull().default(3),
+    /** The person was under 18 when the item came in (concern reports always). */
+    childAtReceipt: boolean().notNull().default(false),
+    // Probation service (Frivården): dates and the person's own words about wanting out.
+    releaseDate: date({ mode: 'string' }),
+    supervisionEndDate: date({ mode: 'string' }),
+    statedMotivation: text(),
+    // School concern report: the reporter is the submitting account and the contact, never anonymous.
+    schoolName: text(),
+    schoolClass: text(),
+    /** Guardians as the reporter knows them: [{ name, phone? }]. */
+    guardians: jsonb().$type<{ name: string; phone?: string }[]>(),
+    guardiansInformed: guardiansInformed(),
+    suspectedViolenceAtHome: boolean().notNull().default(false),
+    // Direct intake written down by staff: how and from whom it came (receivedAt is when it came in).
+    intakeChannel: intakeChannel(),
+    applicant: applicant(),
+    // Events that stop the clocks (packages/domain clocks.ts); recorded by staff.
+    firstContactAt: timestamp({ withTimezone: true }),
+    safetyAssessedAt: timestamp({ withTimezone: true }),
+    investigationDecidedAt: timestamp({ withTimezone: true }),
+    investigationAlreadyOpen: boolean().notNull().default(false),
+    assignedUnitId: uuid().references(() => unit.id),
+    assignedUserId: uuid().references(() => appUser.id),
     status: referralStatus().notNull().default('submitted'),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     triagedAt: timestamp({ withTimezone: true }),
@@ -84,6 +114,10 @@ export const referral = pgTable(
   (t) => [
     uniqueIndex().on(t.submittedByUserId, t.idempotencyKey),
     index('referral_inbox_idx').on(t.municipalityId, t.status, t.receivedAt, t.id),
+    // The inbox (issue 5): open items only, in the domain's order, so a page is an index range with no sort.
+    index('referral_inbox_open_idx')
+      .on(t.municipalityId, t.inboxRank, t.receivedAt, t.id)
+      .where(sql`${t.status} in ('submitted', 'underReview')`),
     index('referral_source_idx').on(t.sourceOrganisationId, t.receivedAt, t.id),
     index().on(t.personId),
   ],

@@ -1,7 +1,7 @@
 // Fictional demo data for `npm start`: one municipality with the units of DOMAIN.md §2, one police, one
 // probation and two school organisations, the demo accounts, and a few waiting referrals. Loaded once.
 import { eq } from 'drizzle-orm';
-import type { Role } from '@utvag/domain';
+import { inboxRank, type Role } from '@utvag/domain';
 import { createDatabase, type Executor } from '../client.ts';
 import { municipality } from '../schema/index.ts';
 import { createOrganisation, createPerson, createReferral, createUnit, createUser, fictionalPerson } from './factories.ts';
@@ -78,6 +78,8 @@ export async function seedDemoData(db: Executor) {
         personId: p.id,
         reason: w.reason,
         threatOrProtectionNeed: w.threat,
+        // Both demo people are adults; the rank puts the police's protection need first (issue 5).
+        inboxRank: inboxRank({ protectionNeed: w.threat, child: false }),
         personWantsOut: true,
         consentToContact: true,
       });

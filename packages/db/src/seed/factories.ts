@@ -12,6 +12,8 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 const firstNames = ['Alva', 'Elias', 'Saga', 'Noah', 'Ines', 'Milo', 'Tyra', 'Leon', 'Juni', 'Vide'];
 const lastNames = ['Påhittad', 'Exempelsson', 'Testberg', 'Demoqvist', 'Låtsasson', 'Provlund'];
+// Accounts get surnames of their own, so a test can tell a person's name from the name of the user who sent it.
+const userLastNames = ['Kollega', 'Tjänstesson', 'Kontorsberg', 'Rollqvist'];
 const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
 
 export async function createMunicipality(db: Executor, values: Partial<typeof municipality.$inferInsert> = {}) {
@@ -70,7 +72,7 @@ export async function createUser(
     .insert(appUser)
     .values({
       email: (values.email ?? `user-${unique()}@test.utvag.invalid`).toLowerCase(),
-      name: values.name ?? `${pick(firstNames)} ${pick(lastNames)}`,
+      name: values.name ?? `${pick(firstNames)} ${pick(userLastNames)}`,
       passwordHash: await hashPassword(password),
       kind: isStaffRole(values.role) ? 'staff' : 'partner',
       role: values.role,

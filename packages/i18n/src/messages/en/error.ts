@@ -12,4 +12,6 @@ export const error = {
   rateLimited: 'Too many attempts in a short time. Wait fifteen minutes and try again.',
   sessionExpired: 'You have been logged out because you were inactive for a while. Log in again.',
   duplicate: 'This is already registered. Find the existing one instead of creating a new one.',
+  idempotencyKeyReused: 'This form has already been sent with different details. Open a new form if you want to send something more.',
+  draftSourceMismatch: 'The draft belongs to another form. Open it from the list of drafts.',
 } satisfies Catalog<typeof sv>;

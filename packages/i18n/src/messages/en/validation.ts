@@ -19,5 +19,12 @@ export const validation = {
   birthDateInFuture: 'The date of birth cannot be later than today.',
   programmeRequired: 'Choose which programme this is about.',
   reasonRequired: 'Give a reason.',
+  controlCharacters: 'The text contains characters that are not allowed. Type the text again instead of pasting it from another program.',
+  dateInFuture: 'The time cannot be later than now.',
+  invalidDateTime: 'Enter the date and time as YYYY-MM-DD HH:MM, for example 2026-03-14 09:30.',
+  notAChild: 'A concern report is about a child under 18. Check the date of birth.',
+  dateOrder: 'The end date cannot be before the release date.',
+  guardianNameRequired: "Enter the guardian's name.",
+  tooManyValues: 'The form contains too many values.',
   invalid: 'This is not valid. Check it and try again.',
 } satisfies Catalog<typeof sv>;

@@ -10,4 +10,6 @@ export const error = {
   rateLimited: 'För många försök på kort tid. Vänta en kvart och försök igen.',
   sessionExpired: 'Du har loggats ut eftersom du inte använt tjänsten på en stund. Logga in igen.',
   duplicate: 'Det här finns redan registrerat. Sök upp det befintliga i stället för att skapa ett nytt.',
+  idempotencyKeyReused: 'Formuläret har redan skickats med andra uppgifter. Öppna ett nytt formulär om du vill skicka något mer.',
+  draftSourceMismatch: 'Utkastet hör till ett annat formulär. Öppna det från listan över utkast.',
 };

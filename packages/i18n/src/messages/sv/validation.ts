@@ -17,5 +17,12 @@ export const validation = {
   birthDateInFuture: 'Födelsedatumet kan inte vara senare än i dag.',
   programmeRequired: 'Välj vilket program det gäller.',
   reasonRequired: 'Skriv en motivering.',
+  controlCharacters: 'Texten innehåller otillåtna tecken. Skriv om texten utan att klistra in från andra program.',
+  dateInFuture: 'Tidpunkten kan inte vara senare än nu.',
+  invalidDateTime: 'Skriv datum och tid som ÅÅÅÅ-MM-DD TT:MM, till exempel 2026-03-14 09:30.',
+  notAChild: 'En orosanmälan gäller ett barn under 18 år. Kontrollera födelsedatumet.',
+  dateOrder: 'Slutdatumet kan inte vara före frigivningsdatumet.',
+  guardianNameRequired: 'Skriv vårdnadshavarens namn.',
+  tooManyValues: 'Formuläret innehåller för många uppgifter.',
   invalid: 'Uppgiften är felaktig. Kontrollera den och försök igen.',
 };

@@ -1,0 +1,2 @@
+DROP INDEX "referral_inbox_rank_idx";--> statement-breakpoint
+CREATE INDEX "referral_inbox_open_idx" ON "referral" USING btree ("municipality_id","inbox_rank","received_at","id") WHERE "referral"."status" in ('submitted', 'underReview');

@@ -1,0 +1,172 @@
+// The benchmark's database: `utvag_bench_<cases>` on the given server, migrated, filled with fictional data of the
+// requested size (scripts/bench/generate.sql.mjs), and reused on the next run when it already holds that size.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { importTs, repoRoot } from '../lib/common.mjs';
+import { generationStatements, sizesFor } from './generate.sql.mjs';
+
+const requireFromDb = createRequire(path.join(repoRoot, 'packages', 'db', 'package.json'));
+/** postgres.js, resolved from the db package (pnpm does not hoist it to the root). */
+export const postgres = requireFromDb('postgres');
+
+/** Every bench account has this password: the data is fictional and the database local. */
+export const benchPassword = 'bench-lösenord-inte-hemligt';
+
+export const municipalityPlan = [
+  { idx: 1, name: 'Bänkstad (bench)', slug: 'bankstad' },
+  { idx: 2, name: 'Provby (bench)', slug: 'provby' },
+  { idx: 3, name: 'Exempelö (bench)', slug: 'exemplo' },
+  { idx: 4, name: 'Låtsaslunda (bench)', slug: 'latsaslunda' },
+];
+
+export const accountEmail = (slug, who) => `${who}@${slug}.bench.utvag.invalid`;
+
+export function databaseUrl(serverUrl, name) {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Whether the database exists and holds a completed generation of this size (a comment marks it). */
+async function readMarker(admin, name) {
+  const [row] = await admin`
+    select shobj_description(oid, 'pg_database') as comment from pg_database where datname = ${name}`;
+  if (!row) return { exists: false };
+  try {
+    const marker = JSON.parse(row.comment ?? '');
+    return { exists: true, marker: marker?.bench ? marker : null };
+  } catch {
+    return { exists: true, marker: null };
+  }
+}
+
+async function dropDatabase(admin, name) {
+  await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`;
+  await admin.unsafe(`drop database if exists "${name}"`);
+}
+
+/** Fixtures through the seed factories: municipalities, units, organisations and a handful of users. */
+async function createFixtures(db, factories) {
+  const { createMunicipality, createUnit, createOrganisation, createUser } = factories;
+  const municipalities = [];
+  const sources = [];
+  for (const m of municipalityPlan) {
+    const row = await createMunicipality(db, { name: m.name, code: String(9900 + m.idx) });
+    const intakeUnit = await createUnit(db, { municipalityId: row.id, name: 'Mottagningen', kind: 'intake' });
+    const exitUnit = await createUnit(db, { municipalityId: row.id, name: 'Avhopparverksamheten', kind: 'exitProgramme' });
+    const sigUnit = await createUnit(db, { municipalityId: row.id, name: 'SIG-teamet', kind: 'sigTeam' });
+    const org = async (type, name) => createOrganisation(db, { municipalityId: row.id, type, name: `${name} (bench)` });
+    const police = await org('police', `Polisen lokalpolisområde ${m.slug}`);
+    const probation = await org('probationService', `Frivården ${m.slug}`);
+    const schools = [await org('school', `Norrskolan ${m.slug}`), await org('school', `Södergymnasiet ${m.slug}`), await org('school', `Västra skolan ${m.slug}`)];
+    const user = (who, values) =>
+      createUser(db, { municipalityId: row.id, email: accountEmail(m.slug, who), password: benchPassword, ...values });
+    const intake = await user('intake', { role: 'intake', unitId: intakeUnit.id });
+    const caseWorker = await user('handlaggare', { role: 'caseWorker', unitId: exitUnit.id });
+    const officer = await user('polis', { role: 'police', organisationId: police.id });
+    const probationOfficer = await user('frivard', { role: 'probationOfficer', organisationId: probation.id });
+    const teachers = [];
+    for (const [i, school] of schools.entries()) {
+      teachers.push(await user(`skola${i + 1}`, { role: 'schoolStaff', organisationId: school.id }));
+    }
+    municipalities.push({
+      idx: m.idx,
+      id: row.id,
+      intakeUserId: intake.id,
+      caseWorkerId: caseWorker.id,
+      intakeUnitId: intakeUnit.id,
+      exitUnitId: exitUnit.id,
+      sigUnitId: sigUnit.id,
+    });
+    // Twenty slots per municipality: 9 police (45 %), 3 probation (15 %), 6 schools (30 %), 2 self-applications (10 %).
+    for (let slot = 0; slot < 20; slot++) {
+      let s;
+      if (slot < 9) s = { orgId: police.id, userId: officer.id, role: 'police', kind: 'referral' };
+      else if (slot < 12) s = { orgId: probation.id, userId: probationOfficer.id, role: 'probationOfficer', kind: 'referral' };
+      else if (slot < 18) {
+        const i = Math.floor((slot - 12) / 2);
+        s = { orgId: schools[i].id, userId: teachers[i].id, role: 'schoolStaff', kind: 'concernReport' };
+      } else s = { orgId: null, userId: intake.id, role: 'intake', kind: 'selfApplication' };
+      sources.push({ muni: m.idx, slot, ...s });
+    }
+  }
+  return { municipalities, sources };
+}
+
+/**
+ * Makes sure `utvag_bench_<cases>` exists, is migrated and holds data of that size.
+ * @returns {Promise<{ url: string, name: string, reused: boolean, seconds: number, steps: Array<[string, number]>, counts: Record<string, number> }>}
+ */
+export async function prepareDatabase({ serverUrl, cases, fresh, log }) {
+  const name = `utvag_bench_${cases}`;
+  const url = databaseUrl(serverUrl, name);
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const db = await importTs('packages/db/src/index.ts');
+  let reused = false;
+  let steps = [];
+  let seconds = 0;
+  try {
+    const { exists, marker } = await readMarker(admin, name);
+    if (exists && marker && marker.cases === cases && !fresh) {
+      reused = true;
+      seconds = marker.seconds;
+      log(`Reusing database ${name}: it already holds ${cases.toLocaleString('en')} cases (generated ${marker.at} in ${marker.seconds} s). --fresh regenerates it.`);
+    } else {
+      if (exists) {
+        log(`Dropping database ${name} (${fresh ? '--fresh' : 'no completed generation of this size'})…`);
+        await dropDatabase(admin, name);
+      }
+      await admin.unsafe(`create database "${name}"`);
+    }
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+
+  await db.runMigrations(url);
+
+  const handle = db.createDatabase(url, { max: 2 });
+  try {
+    if (reused) {
+      // Referrals the benchmark itself submitted on earlier runs: removed so every run starts from the same data.
+      const removed = await handle.sql`delete from referral where contact_email = 'bench-submit@polisen.utvag.invalid'`;
+      if (removed.count > 0) log(`Removed ${removed.count.toLocaleString('en')} referrals submitted by earlier benchmark runs.`);
+    } else {
+      const { people, referrals } = sizesFor(cases);
+      log(
+        `Generating ${cases.toLocaleString('en')} cases (≈ ${people.toLocaleString('en')} people, ${referrals.toLocaleString('en')} referrals, ` +
+          `${(cases * 5).toLocaleString('en')} case events, ${(cases * 20).toLocaleString('en')} audit entries)…`,
+      );
+      const started = performance.now();
+      const factories = await importTs('packages/db/src/seed/factories.ts');
+      let at = performance.now();
+      const fixtures = await createFixtures(handle.db, factories);
+      steps.push(['fixtures (factories, argon2 hashes)', (performance.now() - at) / 1000]);
+      const statements = generationStatements({ cases, ...fixtures });
+      await handle.sql.begin(async (tx) => {
+        for (const [label, text] of statements) {
+          at = performance.now();
+          await tx.unsafe(text);
+          const took = (performance.now() - at) / 1000;
+          steps.push([label, took]);
+          if (took > 1) log(`  ${label}: ${took.toFixed(1)} s`);
+        }
+      });
+      at = performance.now();
+      await handle.sql.unsafe('vacuum (analyze)');
+      steps.push(['vacuum (analyze)', (performance.now() - at) / 1000]);
+      seconds = Number(((performance.now() - started) / 1000).toFixed(1));
+      const marker = JSON.stringify({ bench: true, cases, seconds, at: new Date().toISOString() });
+      await handle.sql.unsafe(`comment on database "${name}" is '${marker.replaceAll("'", "''")}'`);
+      log(`Generated in ${seconds} s.`);
+    }
+    const [counts] = await handle.sql`
+      select (select count(*) from person)::int as people, (select count(*) from referral)::int as referrals,
+             (select count(*) from referral where status in ('submitted', 'underReview'))::int as open_referrals,
+             (select count(*) from "case")::int as cases, (select count(*) from case_event)::int as case_events,
+             (select count(*) from audit_entry)::int as audit_entries,
+             pg_size_pretty(pg_database_size(current_database())) as size`;
+    return { url, name, reused, seconds, steps, counts };
+  } finally {
+    await handle.close();
+  }
+}
