@@ -6,6 +6,7 @@ export default defineConfig({
     ...sharedTestConfig,
     include: ['src/**/*.test.ts'],
     globalSetup: ['@utvag/db/testing/global-setup'],
-    testTimeout: 60_000,
+    // The axe sweep visits dozens of page states per test; a loaded 2-core machine needs the room.
+    testTimeout: 180_000,
   },
 });

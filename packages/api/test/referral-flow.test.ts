@@ -3,6 +3,7 @@
 import { TRPCError } from '@trpc/server';
 import { auditEntry, referral, person, supportCase } from '@utvag/db/schema';
 import { count, eq } from 'drizzle-orm';
+import { fictionalIdentityNumber } from '@utvag/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, referralInput, type World } from './harness.ts';
 
@@ -191,6 +192,18 @@ describe('idempotency', () => {
     const [a, b] = await Promise.all([police.referral.submit(input), police.referral.submit(input)]);
     expect(a.id).toBe(b.id);
     expect(await rows(referral)).toBe(before + 1);
+  });
+});
+
+describe('concurrency', () => {
+  it('files two referrals about the same new person at once, with one person record', async () => {
+    const police = await world.partner('police');
+    const identityNumber = fictionalIdentityNumber('1999-12-24', 11);
+    const about = () => referralInput({ person: { firstName: 'Samma', lastName: 'Nyperson', identityNumber } });
+    const [a, b] = await Promise.all([police.referral.submit(about()), police.referral.submit(about())]);
+    expect(a.id).not.toBe(b.id);
+    const people = await world.t.db.select().from(person).where(eq(person.identityNumber, identityNumber));
+    expect(people).toHaveLength(1);
   });
 });
 

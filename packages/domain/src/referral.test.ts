@@ -69,8 +69,12 @@ describe('referenceNumber', () => {
     expect(referenceNumber(2026, 123)).toBe('UTV-2026-000123');
     expect(referenceNumberPattern.test(referenceNumber(2026, 999_999))).toBe(true);
   });
+  it('grows past six digits instead of refusing a referral', () => {
+    expect(referenceNumber(2026, 1_234_567)).toBe('UTV-2026-1234567');
+    expect(referenceNumberPattern.test(referenceNumber(2026, 1_234_567))).toBe(true);
+  });
   it('rejects bad input', () => {
-    for (const [year, seq] of [[26, 1], [2026, 0], [2026, 1_000_000], [2026, 1.5]] as const) {
+    for (const [year, seq] of [[26, 1], [2026, 0], [2026, -3], [2026, 1.5]] as const) {
       expect(() => referenceNumber(year, seq)).toThrow(RangeError);
     }
   });

@@ -75,11 +75,14 @@ export function partnerFeedback(status: ReferralStatus): PartnerFeedbackStatus |
   return feedbackByStatus[status];
 }
 
-export const referenceNumberPattern = /^UTV-(\d{4})-(\d{6})$/;
+export const referenceNumberPattern = /^UTV-(\d{4})-(\d{6,})$/;
 
-/** 'UTV-2026-000123': year of registration plus a per-municipality, per-year sequence. */
+/**
+ * 'UTV-2026-000123': year of registration plus a running number, at least six digits. The number comes from
+ * one sequence for the whole deployment, so it grows past 999,999 rather than ever refusing a referral.
+ */
 export function referenceNumber(year: number, sequence: number): string {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError('year must have four digits');
-  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999_999) throw new RangeError('sequence must be 1..999999');
+  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError('sequence must be a positive integer');
   return `UTV-${year}-${String(sequence).padStart(6, '0')}`;
 }

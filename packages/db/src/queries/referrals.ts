@@ -16,11 +16,22 @@ export async function findOrInsertPerson(db: Executor, municipalityId: string, p
       .where(and(eq(person.municipalityId, municipalityId), eq(person.identityNumber, p.identityNumber)));
     if (existing) return existing.id;
   }
+  // Two referrals about the same new person can race: the loser's insert waits for the winner's commit and
+  // then does nothing, and the select below (a new snapshot) finds the winner's row.
   const [row] = await db
     .insert(person)
     .values({ ...p, municipalityId })
+    .onConflictDoNothing({
+      target: [person.municipalityId, person.identityNumber],
+      where: sql`${person.identityNumber} IS NOT NULL`,
+    })
     .returning({ id: person.id });
-  return row!.id;
+  if (row) return row.id;
+  const [winner] = await db
+    .select({ id: person.id })
+    .from(person)
+    .where(and(eq(person.municipalityId, municipalityId), eq(person.identityNumber, p.identityNumber!)));
+  return winner!.id;
 }
 
 export async function nextReferralSequence(db: Executor): Promise<number> {
