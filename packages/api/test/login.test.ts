@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { logIn, logOut } from '../src/auth/login.ts';
 import { createLoginLimits, loginLimitPolicy } from '../src/auth/login-limits.ts';
-import { resolveSession } from '../src/auth/session.ts';
+import { expiredSessionUser, resolveSession } from '../src/auth/session.ts';
 import { AppError } from '../src/errors.ts';
 import { createWorld, type World } from './harness.ts';
 
@@ -108,5 +108,26 @@ describe('login rate limits', () => {
     const rows = await world.t.db.select().from(rateLimit);
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toMatch(/@|10\.\d/);
+  });
+});
+
+describe('expiredSessionUser (keeping a post as a draft after the session ended)', () => {
+  it('names the user of a recently expired, fully signed-in session only', async () => {
+    const u = world.tenant.users.police;
+    const a = await attempt(u.email, u.password, 'partner');
+    expect(await expiredSessionUser(world.t.db, a!.token, policy)).toBeNull();
+    await world.t.db.update(session).set({ lastSeenAt: new Date(Date.now() - 40 * 60_000) }).where(eq(session.userId, u.id));
+    expect(await resolveSession(world.t.db, a!.token, policy)).toBeNull();
+    expect((await expiredSessionUser(world.t.db, a!.token, policy))?.id).toBe(u.id);
+    await world.t.db.update(session).set({ lastSeenAt: new Date(Date.now() - 13 * 3_600_000) }).where(eq(session.userId, u.id));
+    expect(await expiredSessionUser(world.t.db, a!.token, policy)).toBeNull();
+    expect(await expiredSessionUser(world.t.db, 'unknown-token', policy)).toBeNull();
+  });
+
+  it('refuses a password-only session', async () => {
+    const u = world.tenant.users.caseWorker;
+    const a = await attempt(u.email, u.password, 'staff');
+    await world.t.db.update(session).set({ lastSeenAt: new Date(Date.now() - 40 * 60_000) }).where(eq(session.userId, u.id));
+    expect(await expiredSessionUser(world.t.db, a!.token, policy)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { appUser, organisation, session } from '../schema/index.ts';
 
@@ -14,6 +14,18 @@ export async function insertSession(
  * idle limit, and the account is not disabled. Anything else counts as no session.
  */
 export async function findActiveSession(db: Executor, id: string, idleSince: Date) {
+  return findSessionWhere(db, and(eq(session.id, id), gt(session.expiresAt, new Date()), gt(session.lastSeenAt, idleSince)));
+}
+
+/**
+ * A session that has ended by time (idle or absolute) but was fully signed in and was used after `usedSince`:
+ * its token still proves who was writing, so their unsent form can be kept as a draft until they sign in again.
+ */
+export async function findRecentlyExpiredSession(db: Executor, id: string, usedSince: Date) {
+  return findSessionWhere(db, and(eq(session.id, id), gt(session.lastSeenAt, usedSince), isNotNull(session.mfaVerifiedAt)));
+}
+
+async function findSessionWhere(db: Executor, where: SQL | undefined) {
   const [row] = await db
     .select({
       sessionId: session.id,
@@ -37,15 +49,8 @@ export async function findActiveSession(db: Executor, id: string, idleSince: Dat
     .from(session)
     .innerJoin(appUser, eq(appUser.id, session.userId))
     .leftJoin(organisation, eq(organisation.id, appUser.organisationId))
-    .where(
-      and(
-        eq(session.id, id),
-        gt(session.expiresAt, new Date()),
-        gt(session.lastSeenAt, idleSince),
-        // A disabled account's sessions end at once.
-        isNull(appUser.disabledAt),
-      ),
-    );
+    // A disabled account's sessions end at once.
+    .where(and(where, isNull(appUser.disabledAt)));
   return row;
 }
 

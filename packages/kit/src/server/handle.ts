@@ -1,7 +1,7 @@
 // The portal's request pipeline: health check, session, language, the tRPC caller on `locals`, the login
 // wall, and headers that keep personal data out of caches.
-import { redirect, type Handle } from '@sveltejs/kit';
-import { createContext, resolveSession } from '@utvag/api';
+import { redirect, type Handle, type RequestEvent } from '@sveltejs/kit';
+import { createContext, expiredSessionUser, resolveSession } from '@utvag/api';
 import { resolveLocale } from '@utvag/i18n';
 import { languageCookieName, sessionCookieName } from './cookies.ts';
 import './locals.ts';
@@ -14,6 +14,14 @@ const alwaysPublic = ['/login', '/healthz', '/language', '/tillganglighet', '/fa
 
 export function isPublicPath(path: string, extra: readonly string[]) {
   return [...alwaysPublic, ...extra].some((p) => path === p || (p.endsWith('/') && path.startsWith(p)));
+}
+
+/** A form posted after the session ended by time is kept (as a draft) when the portal knows how. */
+async function rescueExpiredPost(config: PortalConfig, event: RequestEvent, token: string | undefined) {
+  if (!config.rescuePost) return null;
+  const user = await expiredSessionUser(config.db, token, config.policy);
+  if (!user || user.kind !== config.portal) return null;
+  return config.rescuePost(event, user);
 }
 
 export function createPortalHandle(getConfig: () => PortalConfig): Handle {
@@ -53,8 +61,9 @@ export function createPortalHandle(getConfig: () => PortalConfig): Handle {
       redirect(303, secondFactorPath);
     }
     if (!user && !pendingUser && !isPublicPath(path, config.publicPaths)) {
-      const target = path + event.url.search;
-      redirect(303, `/login?redirectTo=${encodeURIComponent(target)}`);
+      const rescued = event.request.method === 'POST' ? await rescueExpiredPost(config, event, token) : null;
+      const target = rescued ?? path + event.url.search;
+      redirect(303, `/login?redirectTo=${encodeURIComponent(target)}${rescued ? '&sessionExpired=1' : ''}`);
     }
     const response = await resolve(event, {
       transformPageChunk: ({ html }) => html.replace('%utvag.lang%', locale),

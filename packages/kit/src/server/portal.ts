@@ -1,6 +1,7 @@
 // What an app tells the kit about itself once, at start-up.
 import type { AnyRouter } from '@trpc/server';
-import type { LoginLimits, Logger, Portal, SecretBox, SessionPolicy } from '@utvag/api';
+import type { RequestEvent } from '@sveltejs/kit';
+import type { LoginLimits, Logger, Portal, SecretBox, SessionPolicy, SessionUser } from '@utvag/api';
 import type { Database } from '@utvag/db';
 
 export interface PortalConfig {
@@ -16,6 +17,11 @@ export interface PortalConfig {
   demo: boolean;
   secure: boolean;
   log: Logger;
+  /**
+   * Called for a form post that arrives after the session ended by time: may keep the post as a draft for the
+   * session's user and return where to go after signing in again (or null to drop it).
+   */
+  rescuePost?: (event: RequestEvent, user: SessionUser) => Promise<string | null>;
   /** Paths reachable without signing in. */
   publicPaths: readonly string[];
 }

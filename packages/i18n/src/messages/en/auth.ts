@@ -8,6 +8,7 @@ export const auth = {
   password: 'Password',
   submit: 'Log in',
   failed: 'Wrong email address or password.',
+  sessionExpiredDraft: 'You were inactive for too long and were signed out. What you wrote is saved as a draft – sign in again and it opens.',
   loggedOut: 'You are now logged out.',
   wrongPortalHint:
     'Social services and partners (police, probation service and schools) log in separately. Check that you are on the right web address.',

@@ -6,6 +6,7 @@ export const auth = {
   submit: 'Logga in',
   // Same text for unknown account and wrong password, so the form does not reveal who has an account.
   failed: 'Fel e-postadress eller lösenord.',
+  sessionExpiredDraft: 'Du har varit inaktiv för länge och blev utloggad. Det du skrev är sparat som ett utkast – logga in igen så öppnas det.',
   loggedOut: 'Du är nu utloggad.',
   wrongPortalHint:
     'Socialtjänsten och samverkanspartner (polis, frivård och skola) har var sin inloggning. Kontrollera att du är på rätt webbadress.',
