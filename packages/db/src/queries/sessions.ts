@@ -1,6 +1,7 @@
 import { and, eq, gt, isNotNull, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { appUser, organisation, session } from '../schema/index.ts';
+import { sessionUserColumns } from './users.ts';
 
 export async function insertSession(
   db: Executor,
@@ -32,18 +33,7 @@ async function findSessionWhere(db: Executor, where: SQL | undefined) {
       expiresAt: session.expiresAt,
       lastSeenAt: session.lastSeenAt,
       mfaVerifiedAt: session.mfaVerifiedAt,
-      user: {
-        id: appUser.id,
-        email: appUser.email,
-        name: appUser.name,
-        kind: appUser.kind,
-        role: appUser.role,
-        municipalityId: appUser.municipalityId,
-        unitId: appUser.unitId,
-        organisationId: appUser.organisationId,
-        locale: appUser.locale,
-        isDemo: appUser.isDemo,
-      },
+      user: sessionUserColumns,
       organisationType: organisation.type,
     })
     .from(session)

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { appUser, organisation } from '../schema/index.ts';
 
-const userColumns = {
+/** The account as the API sees a signed-in user (no password hash). */
+export const sessionUserColumns = {
   id: appUser.id,
   email: appUser.email,
   name: appUser.name,
@@ -11,11 +12,11 @@ const userColumns = {
   municipalityId: appUser.municipalityId,
   unitId: appUser.unitId,
   organisationId: appUser.organisationId,
-  organisationType: organisation.type,
   locale: appUser.locale,
   isDemo: appUser.isDemo,
-  disabledAt: appUser.disabledAt,
 };
+
+const userColumns = { ...sessionUserColumns, organisationType: organisation.type, disabledAt: appUser.disabledAt };
 
 export type UserRow = Awaited<ReturnType<typeof findUserById>> & {};
 
