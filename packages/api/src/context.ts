@@ -36,6 +36,8 @@ export interface Context {
   requestId: string;
   locale: Locale;
   log: Logger;
+  /** The caller's network address where the app knows it (form actions set it for rate limits); never logged. */
+  clientAddress: string | null;
 }
 
 export function createContext(opts: {
@@ -45,6 +47,7 @@ export function createContext(opts: {
   requestId?: string;
   locale?: Locale;
   log?: Logger;
+  clientAddress?: string | null;
 }): Context {
   const requestId = opts.requestId ?? crypto.randomUUID();
   return {
@@ -54,5 +57,6 @@ export function createContext(opts: {
     requestId,
     locale: opts.locale ?? 'sv',
     log: (opts.log ?? createLogger()).child({ requestId }),
+    clientAddress: opts.clientAddress ?? null,
   };
 }

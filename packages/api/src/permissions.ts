@@ -23,9 +23,17 @@ export const permissions = {
   'intake.register': caseStaff,
   'submission.list': partnerRoles,
   'submission.read': partnerRoles,
+  /** Accessibility problem reports (issue 4 item 5): anyone may send one (a public procedure, rate-limited, see
+   * `publicActions`); only administrators read them, since they may hold the reporter's e-mail. */
+  'accessibilityReport.list': ['administrator'],
+  'accessibilityReport.handle': ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
+
+/** Procedures open to everyone, signed in or not (the authorization matrix expects them to answer every caller). */
+export const publicActions = ['accessibilityReport.submit'] as const;
+export type PublicAction = (typeof publicActions)[number];
 
 export function isAllowed(role: Role, action: Action): boolean {
   return (permissions[action] as readonly Role[]).includes(role);

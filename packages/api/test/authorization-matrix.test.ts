@@ -4,9 +4,10 @@
 import { TRPCError } from '@trpc/server';
 import { isPartnerRole, organisationTypeByPartnerRole, roles, type Role } from '@utvag/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertAccessibilityReport } from '@utvag/db';
 import { auditEntry } from '@utvag/db/schema';
 import { and, eq } from 'drizzle-orm';
-import { isAllowed, type Action } from '../src/permissions.ts';
+import { isAllowed, publicActions, type Action } from '../src/permissions.ts';
 import { partnerRouter } from '../src/routers/partner.ts';
 import { staffRouter } from '../src/routers/staff.ts';
 import { createWorld, referralInput, type World } from './harness.ts';
@@ -26,7 +27,8 @@ afterAll(() => world.t.drop());
 
 type Call = (w: World, role: Role | null) => Promise<unknown>;
 interface Entry {
-  action: Action | 'account';
+  /** 'public': answers everyone, signed in or not (permissions.ts `publicActions`). */
+  action: Action | 'account' | 'public';
   portal: 'staff' | 'partner';
   call: Call;
   /** The record belongs to the police: other organisations pass authorization but find nothing. */
@@ -111,6 +113,30 @@ const matrix: Record<string, Entry> = {
       return caller.draft.discard({ idempotencyKey });
     },
   },
+  'staff:accessibilityReport.submit': {
+    action: 'public',
+    portal: 'staff',
+    call: async (w, r) => (await w.staff(r)).accessibilityReport.submit({ message: 'Knappen går inte att nå med tangentbordet.' }),
+  },
+  'partner:accessibilityReport.submit': {
+    action: 'public',
+    portal: 'partner',
+    call: async (w, r) => (await w.partner(r)).accessibilityReport.submit({ message: 'Kontrasten är för låg.', page: '/hanvisningar/ny' }),
+  },
+  'staff:accessibilityReport.list': {
+    action: 'accessibilityReport.list',
+    portal: 'staff',
+    call: async (w, r) => (await w.staff(r)).accessibilityReport.list(),
+  },
+  'staff:accessibilityReport.markHandled': {
+    action: 'accessibilityReport.handle',
+    portal: 'staff',
+    // A fresh open report per caller, so an allowed role finds one to handle.
+    call: async (w, r) => {
+      const report = await insertAccessibilityReport(w.t.db, { portal: 'partner', message: 'Fel', page: null, contactEmail: null, userId: null });
+      return (await w.staff(r)).accessibilityReport.markHandled({ id: report.id });
+    },
+  },
   'partner:submission.get': {
     action: 'submission.read',
     portal: 'partner',
@@ -127,7 +153,13 @@ it('covers every procedure of both routers', () => {
   expect(Object.keys(matrix).sort()).toEqual(all);
 });
 
+it('opens to everyone only the procedures listed as public', () => {
+  const open = Object.entries(matrix).filter(([, e]) => e.action === 'public').map(([path]) => path.split(':')[1]);
+  expect([...new Set(open)].sort()).toEqual([...publicActions].sort());
+});
+
 function expectedFor(entry: Entry, role: Role | null): 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' {
+  if (entry.action === 'public') return 'ok';
   if (role === null) return 'UNAUTHORIZED';
   const kind = ['police', 'probationOfficer', 'schoolStaff'].includes(role) ? 'partner' : 'staff';
   if (kind !== entry.portal) return 'FORBIDDEN';

@@ -13,3 +13,4 @@ export * from './working-days.ts';
 export * from './clocks.ts';
 export * from './intake.ts';
 export * from './intake-schemas.ts';
+export * from './accessibility-report.ts';

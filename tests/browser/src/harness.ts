@@ -15,6 +15,7 @@ export const account = {
   caseWorker: 'handlaggare@demo.utvag.se',
   coordinator: 'samordnare@demo.utvag.se',
   unitManager: 'enhetschef@demo.utvag.se',
+  administrator: 'admin@demo.utvag.se',
   police: 'polis@demo.utvag.se',
   probationOfficer: 'frivard@demo.utvag.se',
   schoolStaff: 'skola@demo.utvag.se',

@@ -3,6 +3,7 @@
 // heading a person of that role and language should see, no sideways scrolling of the page, also with text at 200%
 // (WCAG 1.4.4, 1.4.10). Forms are also checked in their error state. One context per actor, the actors in parallel;
 // one actor's languages in turn, since the language chosen is remembered on the user.
+import { insertAccessibilityReport } from '@utvag/db';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { horizontalOverflow, pageProblems, setLanguage, submitAndWait, type Locale } from './browser.ts';
@@ -34,7 +35,10 @@ const anonymous = (email: string): PageCase[] => [
   { path: () => '/login?loggedOut=1', h1: login },
   { path: () => '/login', h1: login, status: 400, act: loginWithErrors(email) },
   accessibility,
+  // The report form works for visitors who are not signed in; its error state is checked too.
+  { ...accessibility, status: 400, act: emptyFormWithErrors },
 ];
+const reportsPage = '/admin/tillganglighet';
 const staffPages = (canTriage: boolean): PageCase[] => [
   { path: () => '/', h1: { sv: /^Inkorg$/, en: /^Inbox$/ } },
   { path: () => '/?source=school&status=submitted', h1: { sv: /^Inkorg$/, en: /^Inbox$/ } },
@@ -44,6 +48,12 @@ const staffPages = (canTriage: boolean): PageCase[] => [
   { path: () => `/hanvisningar/${referral.probation}?beslut=1`, h1: { sv: /^Hänvisning UTV-/, en: /^Referral UTV-/ }, has: [triageForm, false] },
   { path: () => `/hanvisningar/${unknownId}`, ...notFound },
   { path: () => '/finns-inte', ...notFound },
+  accessibility,
+  // Accessibility reports are for administrators only.
+  { path: () => reportsPage, status: 403, h1: { sv: /^Bara administratörer kan se/, en: /^Only administrators can see/ } },
+];
+const adminPages: PageCase[] = [
+  { path: () => reportsPage, h1: { sv: /^Rapporterade tillgänglighetsproblem$/, en: /^Reported accessibility problems$/ }, has: ['main table caption', true] },
   accessibility,
 ];
 const forms = {
@@ -67,6 +77,7 @@ const actors: { actor: string; portal: 'staff' | 'partner'; role: DemoRole | nul
   { actor: 'INTAKE', portal: 'staff', role: 'intake', pages: staffPages(true) },
   { actor: 'CASEWORKER', portal: 'staff', role: 'caseWorker', pages: staffPages(false) },
   { actor: 'UNITMANAGER', portal: 'staff', role: 'unitManager', pages: staffPages(true) },
+  { actor: 'ADMIN', portal: 'staff', role: 'administrator', pages: adminPages },
   { actor: 'ANY', portal: 'partner', role: null, pages: anonymous('polis@demo.utvag.se') },
   { actor: 'POLICE', portal: 'partner', role: 'police', pages: partnerPages('police', () => `/hanvisningar/${referral.police}?kvitto=1`, 'schoolStaff') },
   { actor: 'PROBATION', portal: 'partner', role: 'probationOfficer', pages: partnerPages('probationOfficer', () => `/hanvisningar/${referral.probation}`, 'police') },
@@ -112,6 +123,14 @@ beforeAll(async () => {
     else if ((await row.textContent())!.includes('Frivården')) referral.probation = id;
   }
   expect(referral.police && referral.probation).toBeTruthy();
+  // One open accessibility report, so the administrators' page is swept with its table.
+  await insertAccessibilityReport(h.db.db, {
+    portal: 'partner',
+    message: 'Knappen "Skicka" går inte att nå med tangentbordet.',
+    page: '/hanvisningar/ny',
+    contactEmail: 'anmalare@example.invalid',
+    userId: null,
+  });
   await page.goto(`${h.staff.url}/hanvisningar/${referral.probation}`);
   await page.locator('input[name="decision"][value="openCase"]').check();
   await page.locator('select[name="programme"]').selectOption('adultExitProgramme');

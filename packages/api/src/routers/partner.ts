@@ -1,6 +1,7 @@
 // The partner portal's router: the only one it mounts (at /api/trpc). Partners reach their own
 // organisation's submissions and nothing else.
 import {
+  accessibilityReportInputSchema,
   concernReportInputSchema,
   draftInputSchema,
   draftKeySchema,
@@ -9,10 +10,11 @@ import {
   probationReferralInputSchema,
 } from '@utvag/domain';
 import { z } from 'zod';
+import { submitAccessibilityReport } from '../accessibility/reports.ts';
 import { getSubmission, listSubmissions } from '../referrals/list-submissions.ts';
 import { discardOwnDraft, getOwnDraft, listOwnDrafts, saveOwnDraft } from '../referrals/drafts.ts';
 import { submitConcernReport, submitProbationReferral, submitReferral } from '../referrals/submit-referral.ts';
-import { partnerProcedure, router } from '../trpc.ts';
+import { partnerProcedure, publicProcedure, router } from '../trpc.ts';
 import { accountRouter } from './account.ts';
 
 const byId = z.object({ id: z.uuid({ error: 'validation.invalidUuid' }) });
@@ -53,6 +55,12 @@ export const partnerRouter = router({
     get: partnerProcedure('submission.read')
       .input(byId)
       .query(({ ctx, input }) => getSubmission(ctx, input)),
+  }),
+  accessibilityReport: router({
+    /** Public: anyone may report a problem, signed in or not (rate-limited). */
+    submit: publicProcedure
+      .input(accessibilityReportInputSchema)
+      .mutation(({ ctx, input }) => submitAccessibilityReport(ctx, 'partner', input)),
   }),
 });
 

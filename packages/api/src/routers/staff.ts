@@ -1,11 +1,22 @@
 // The staff portal's router: the only one it mounts (at /api/trpc).
-import { inboxQuerySchema, staffIntakeInputSchema, triageDecisionInputSchema } from '@utvag/domain';
+import {
+  accessibilityReportHandleSchema,
+  accessibilityReportInputSchema,
+  inboxQuerySchema,
+  staffIntakeInputSchema,
+  triageDecisionInputSchema,
+} from '@utvag/domain';
 import { z } from 'zod';
+import {
+  listAccessibilityReports,
+  markAccessibilityReportHandledBy,
+  submitAccessibilityReport,
+} from '../accessibility/reports.ts';
 import { getReferral } from '../referrals/get-referral.ts';
 import { listInbox } from '../referrals/list-inbox.ts';
 import { registerStaffIntake } from '../referrals/submit-referral.ts';
 import { triageReferral } from '../referrals/triage-referral.ts';
-import { router, staffProcedure } from '../trpc.ts';
+import { publicProcedure, router, staffProcedure } from '../trpc.ts';
 import { accountRouter } from './account.ts';
 
 const byId = z.object({ id: z.uuid({ error: 'validation.invalidUuid' }) });
@@ -32,6 +43,16 @@ export const staffRouter = router({
     triage: staffProcedure('referral.triage')
       .input(triageInput)
       .mutation(({ ctx, input }) => triageReferral(ctx, input)),
+  }),
+  accessibilityReport: router({
+    /** Public: anyone may report a problem, signed in or not (rate-limited). */
+    submit: publicProcedure
+      .input(accessibilityReportInputSchema)
+      .mutation(({ ctx, input }) => submitAccessibilityReport(ctx, 'staff', input)),
+    list: staffProcedure('accessibilityReport.list').query(({ ctx }) => listAccessibilityReports(ctx)),
+    markHandled: staffProcedure('accessibilityReport.handle')
+      .input(accessibilityReportHandleSchema)
+      .mutation(({ ctx, input }) => markAccessibilityReportHandledBy(ctx, input)),
   }),
 });
 

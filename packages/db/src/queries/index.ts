@@ -8,3 +8,4 @@ export * from './tenant.ts';
 export * from './audit-chain.ts';
 export * from './mfa.ts';
 export * from './drafts.ts';
+export * from './accessibility-reports.ts';

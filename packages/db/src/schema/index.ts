@@ -7,3 +7,4 @@ export * from './audit.ts';
 export * from './rate-limit.ts';
 export * from './mfa.ts';
 export * from './draft.ts';
+export * from './accessibility-report.ts';

@@ -8,3 +8,4 @@ export type { PortalConfig } from './portal.ts';
 export { bindLifecycle, lazy } from './lifecycle.ts';
 export { layoutData, type LayoutData } from './layout.ts';
 export { secondFactorLoad, secondFactorActions } from './second-factor.ts';
+export { accessibilityReportAction, accessibilityStatementLoad } from './accessibility.ts';

@@ -1,6 +1,6 @@
 // Texts of the staff portal's pages (English). Keys must match sv/staff.ts (a test checks).
 export const staff = {
-  nav: { inbox: 'Inbox', newIntake: 'Register an application or call' },
+  nav: { inbox: 'Inbox', newIntake: 'Register an application or call', accessibilityReports: 'Accessibility reports' },
   inbox: {
     title: 'Inbox',
     lead: 'Every referral and report received by social services, longest waiting first.',
@@ -117,5 +117,18 @@ export const staff = {
       routeToOrdinarySupport: "The person gets support within social services' ordinary responsibility.",
       notForUs: 'No action on our side. A reason is required.',
     },
+  },
+  accessibilityReports: {
+    title: 'Reported accessibility problems',
+    lead: 'Problems visitors have reported from the accessibility statement page of both portals. Every report of the service is shown, oldest first.',
+    notAllowed: 'Only administrators can see reported accessibility problems.',
+    empty: 'There are no open reports.',
+    caption: 'Open reports ({{count}})',
+    col: { received: 'Received', portal: 'Portal', page: 'Page', message: 'Problem', contact: 'E-mail for an answer', action: 'Action' },
+    noPage: 'Not given',
+    noContact: 'No answer wanted',
+    markHandled: 'Mark as handled',
+    reportFrom: 'the report received {{received}}',
+    handled: 'The report is marked as handled.',
   },
 };

@@ -1,6 +1,6 @@
 // Texts of the staff portal's pages (Swedish). Keys must match en/staff.ts (a test checks).
 export const staff = {
-  nav: { inbox: 'Inkorg', newIntake: 'Registrera ansökan eller samtal' },
+  nav: { inbox: 'Inkorg', newIntake: 'Registrera ansökan eller samtal', accessibilityReports: 'Tillgänglighetsrapporter' },
   inbox: {
     title: 'Inkorg',
     lead: 'Alla inkomna hänvisningar och anmälningar till socialtjänsten, den som väntat längst först.',
@@ -117,5 +117,18 @@ export const staff = {
       routeToOrdinarySupport: 'Personen får stöd inom socialtjänstens ordinarie ansvar.',
       notForUs: 'Ingen åtgärd hos oss. Motivering krävs.',
     },
+  },
+  accessibilityReports: {
+    title: 'Rapporterade tillgänglighetsproblem',
+    lead: 'Problem som besökare har rapporterat från sidan Tillgänglighetsredogörelse i båda portalerna. Alla rapporter i tjänsten visas, äldst först.',
+    notAllowed: 'Bara administratörer kan se rapporterade tillgänglighetsproblem.',
+    empty: 'Det finns inga obehandlade rapporter.',
+    caption: 'Obehandlade rapporter ({{count}} st.)',
+    col: { received: 'Inkom', portal: 'Portal', page: 'Sida', message: 'Problem', contact: 'E-post för svar', action: 'Åtgärd' },
+    noPage: 'Inte angiven',
+    noContact: 'Vill inte ha svar',
+    markHandled: 'Markera som hanterad',
+    reportFrom: 'rapporten som kom in {{received}}',
+    handled: 'Rapporten är markerad som hanterad.',
   },
 };
