@@ -156,6 +156,16 @@ export async function findReferralForStaff(db: Executor, q: { id: string; munici
   return row;
 }
 
+const submissionColumns = {
+  id: referral.id,
+  reference: referral.reference,
+  kind: referral.kind,
+  status: referral.status,
+  receivedAt: referral.receivedAt,
+  updatedAt: referral.updatedAt,
+  submittedByName: appUser.name,
+};
+
 /** What a partner organisation may see of its own submissions: reference, kind, dates and status only.
  * Drafts are the partner's own unfinished work, not submissions. */
 export function listSubmissionsOfOrganisation(
@@ -169,15 +179,7 @@ export function listSubmissionsOfOrganisation(
       )
     : undefined;
   return db
-    .select({
-      id: referral.id,
-      reference: referral.reference,
-      kind: referral.kind,
-      status: referral.status,
-      receivedAt: referral.receivedAt,
-      updatedAt: referral.updatedAt,
-      submittedByName: appUser.name,
-    })
+    .select(submissionColumns)
     .from(referral)
     .innerJoin(appUser, eq(appUser.id, referral.submittedByUserId))
     .where(and(eq(referral.sourceOrganisationId, q.organisationId), ne(referral.status, 'draft'), before))
@@ -217,15 +219,7 @@ export async function updateReferralStatus(
 /** One submission, only when it came from the given organisation (anything else reads as not found). */
 export async function findSubmissionOfOrganisation(db: Executor, q: { id: string; organisationId: string }) {
   const [row] = await db
-    .select({
-      id: referral.id,
-      reference: referral.reference,
-      kind: referral.kind,
-      status: referral.status,
-      receivedAt: referral.receivedAt,
-      updatedAt: referral.updatedAt,
-      submittedByName: appUser.name,
-    })
+    .select(submissionColumns)
     .from(referral)
     .innerJoin(appUser, eq(appUser.id, referral.submittedByUserId))
     .where(and(eq(referral.id, q.id), eq(referral.sourceOrganisationId, q.organisationId), ne(referral.status, 'draft')));
