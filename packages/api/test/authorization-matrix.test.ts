@@ -1,7 +1,6 @@
 // The authorization matrix: every procedure of both routers, called by every role and by an anonymous
 // caller. The expected answer comes from the permissions table, and a procedure missing from this matrix
 // fails the test, so nothing new can ship unchecked.
-import { TRPCError } from '@trpc/server';
 import { isPartnerRole, organisationTypeByPartnerRole, roles, type Role } from '@utvag/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAccessibilityReport } from '@utvag/db';
@@ -10,7 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import { isAllowed, publicActions, type Action } from '../src/permissions.ts';
 import { partnerRouter } from '../src/routers/partner.ts';
 import { staffRouter } from '../src/routers/staff.ts';
-import { createWorld, referralInput, type World } from './harness.ts';
+import { codeOf, createWorld, referralInput, type World } from './harness.ts';
 import { concernReportInput, probationInput, staffIntakeInput } from './inputs.ts';
 
 let world: World;
@@ -167,20 +166,10 @@ function expectedFor(entry: Entry, role: Role | null): 'ok' | 'UNAUTHORIZED' | '
   return isAllowed(role, entry.action) ? 'ok' : 'FORBIDDEN';
 }
 
-async function outcome(call: () => Promise<unknown>) {
-  try {
-    await call();
-    return 'ok';
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
-
 describe.each(Object.entries(matrix))('%s', (_path, entry) => {
   it.each([...roles, null])('as %s', async (role) => {
     const expected = expectedFor(entry, role);
-    const got = await outcome(() => entry.call(world, role));
+    const got = await codeOf(() => entry.call(world, role));
     // An allowed role may still meet a business rule (the deliberately stale triage version): that is CONFLICT,
     // never an authorization error. Another organisation's record reads as NOT_FOUND.
     if (expected === 'ok') expect(['ok', 'CONFLICT', ...(entry.recordScoped && role !== 'police' ? ['NOT_FOUND'] : [])]).toContain(got);

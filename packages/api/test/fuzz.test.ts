@@ -1,7 +1,6 @@
 // Property-based fuzzing of every procedure of both routers (issue 3): 1,000 generated inputs each, called by a
 // role that passes authorization, so the input reaches validation. No input may cause an internal error, and
 // an input refused as bad writes nothing. New procedures are picked up automatically from the routers.
-import { TRPCError } from '@trpc/server';
 import { person, referral, supportCase } from '@utvag/db/schema';
 import { roles, type Role } from '@utvag/domain';
 import { sql } from 'drizzle-orm';
@@ -9,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partnerRouter } from '../src/routers/partner.ts';
 import { staffRouter } from '../src/routers/staff.ts';
-import { createWorld, type World } from './harness.ts';
+import { codeOf, createWorld, type World } from './harness.ts';
 
 let world: World;
 beforeAll(async () => {
@@ -24,16 +23,6 @@ function procedureAt(caller: Caller, path: string) {
   let node: unknown = caller;
   for (const part of path.split('.')) node = (node as Record<string, unknown>)[part];
   return node as (input: unknown) => Promise<unknown>;
-}
-
-async function codeOf(call: () => Promise<unknown>) {
-  try {
-    await call();
-    return 'ok';
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
 }
 
 /** The first role that gets past authorization: an empty input then fails validation, not permission. */

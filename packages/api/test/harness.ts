@@ -1,4 +1,5 @@
 // Test harness: a fresh database per file, a tenant with every role, and a caller per role.
+import { TRPCError } from '@trpc/server';
 import { findUserById, type Database } from '@utvag/db';
 import { createTenant, createTestDatabase, type TestDatabase, type Tenant } from '@utvag/db/testing';
 import { fictionalIdentityNumber, type Role } from '@utvag/domain';
@@ -65,4 +66,15 @@ export function referralInput(overrides: Record<string, unknown> = {}) {
     contact: { name: 'Per Polis', phone: '010-123 45 67', email: 'per.polis@test.utvag.invalid' },
     ...overrides,
   };
+}
+
+/** The tRPC error code a call ends with, or 'ok'. Any other error is a defect and is thrown on. */
+export async function codeOf(work: Promise<unknown> | (() => Promise<unknown>)) {
+  try {
+    await (typeof work === 'function' ? work() : work);
+    return 'ok';
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
 }

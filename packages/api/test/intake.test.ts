@@ -8,7 +8,7 @@ import { compareInboxItems, fictionalIdentityNumber, inboxRank } from '@utvag/do
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeError } from '../src/describe-error.ts';
-import { contextFor, createWorld, referralInput, sessionUser, type World } from './harness.ts';
+import { codeOf, contextFor, createWorld, referralInput, sessionUser, type World } from './harness.ts';
 import { concernReportInput, probationInput, staffIntakeInput } from './inputs.ts';
 import { createCallerFactory } from '../src/trpc.ts';
 import { partnerRouter } from '../src/routers/partner.ts';
@@ -23,15 +23,6 @@ const counts = async () => [
   (await world.t.db.select({ n: count() }).from(referral))[0]!.n,
   (await world.t.db.select({ n: count() }).from(person))[0]!.n,
 ];
-
-async function codeOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return 'ok';
-  } catch (e) {
-    return e instanceof TRPCError ? e.code : String(e);
-  }
-}
 
 async function inboxItem(id: string) {
   const intake = await world.staff('intake');

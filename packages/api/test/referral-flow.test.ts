@@ -5,7 +5,7 @@ import { auditEntry, referral, person, supportCase } from '@utvag/db/schema';
 import { count, eq } from 'drizzle-orm';
 import { fictionalIdentityNumber } from '@utvag/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorld, referralInput, type World } from './harness.ts';
+import { codeOf, createWorld, referralInput, type World } from './harness.ts';
 
 let world: World;
 beforeAll(async () => {
@@ -15,15 +15,6 @@ afterAll(() => world.t.drop());
 
 const rows = async (table: typeof referral | typeof person | typeof auditEntry) =>
   (await world.t.db.select({ n: count() }).from(table))[0]!.n;
-
-async function codeOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return 'ok';
-  } catch (e) {
-    return e instanceof TRPCError ? e.code : String(e);
-  }
-}
 
 describe('the slice, end to end', () => {
   it('goes from a police referral through triage to the feedback the police see', async () => {
