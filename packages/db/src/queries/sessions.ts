@@ -1,4 +1,4 @@
-import { and, eq, gt, isNotNull, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { appUser, organisation, session } from '../schema/index.ts';
 import { sessionUserColumns } from './users.ts';
@@ -52,10 +52,4 @@ export async function deleteSession(db: Executor, id: string) {
   await db.delete(session).where(eq(session.id, id));
 }
 
-export async function deleteSessionsOfUser(db: Executor, userId: string) {
-  await db.delete(session).where(eq(session.userId, userId));
-}
 
-export async function deleteExpiredSessions(db: Executor, idleSince: Date) {
-  await db.delete(session).where(or(lt(session.expiresAt, new Date()), lt(session.lastSeenAt, idleSince)));
-}
