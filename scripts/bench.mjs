@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { appEntry, buildReason, ensureBuilt, ensureInstalled, importTs, loadDotEnv, redactUrl, repoRoot, seconds, waitForExit } from './lib/common.mjs';
 import { accountEmail, benchPassword, municipalityPlan, postgres, prepareDatabase } from './bench/data.mjs';
 import { closedLoop, inboxWork } from './bench/inbox-work.mjs';
+import { reportScenario } from './bench/report-work.mjs';
 
 const autocannon = createRequire(import.meta.url)('autocannon');
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -32,7 +33,7 @@ const log = (message) => console.log(message);
 // Arguments
 
 function parseArgs(argv) {
-  const options = { cases: 10_000, duration: 10, warmup: 3, connections: [10, 50], runs: 1, fresh: false, temporary: false, only: null, build: true };
+  const options = { cases: 10_000, duration: 10, warmup: 3, connections: [10, 50], runs: 1, fresh: false, temporary: false, only: null, build: true, generateOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -54,6 +55,7 @@ function parseArgs(argv) {
     else if (arg === '--fresh') options.fresh = true;
     else if (arg === '--temporary') options.temporary = true;
     else if (arg === '--no-build') options.build = false;
+    else if (arg === '--generate-only') options.generateOnly = true;
     else if (arg === '--help' || arg === '-h') options.help = true;
     else throw new Error(`unknown argument ${arg} (try: npm run bench -- --help)`);
   }
@@ -62,7 +64,7 @@ function parseArgs(argv) {
 }
 
 const help = `Usage: npm run bench -- [--cases 10000] [--duration 10] [--warmup 3] [--connections 10,50] [--runs 1]
-                       [--only <text>] [--fresh] [--temporary] [--no-build]
+                       [--only <text>] [--fresh] [--temporary] [--no-build] [--generate-only]
 
   --cases N        data size (people ≈ N, referrals ≈ 1.3 N, events 5 N, audit entries 20 N); 10000, 100000, 1000000
   --duration S     seconds per measurement (after --warmup seconds of the same load, not counted)
@@ -72,6 +74,8 @@ const help = `Usage: npm run bench -- [--cases 10000] [--duration 10] [--warmup 
   --fresh          regenerate the data even when utvag_bench_<cases> already holds that size
   --temporary      embedded PostgreSQL in a throw-away folder instead of .data/bench-postgres
   --no-build       measure the builds as they are, even when sources are newer (they must exist)
+  --generate-only  prepare utvag_bench_<cases> and stop (no build, no measurement): run the slow generation of a
+                   large size ahead, e.g. \`nice -n 19 npm run bench -- --cases 1000000 --generate-only\`
 
 Database: BENCH_DATABASE_URL or TEST_DATABASE_URL (server admin URL), else an embedded PostgreSQL.`;
 
@@ -162,7 +166,7 @@ async function startPortal(app, databaseUrl) {
     // Required outside demo mode (it seals TOTP secrets); the bench enrols none, so a fresh key per run does.
     UTVAG_SECRET_KEY: process.env.UTVAG_SECRET_KEY || randomBytes(32).toString('base64'),
   }, path.join(repoRoot, 'apps', app));
-  await waitForHttp(`${url}/healthz`, child, `the ${app} portal`);
+  await waitForHttp(`${url}/readyz`, child, `the ${app} portal`);
   return { app, url, port, pid: child.pid, child };
 }
 
@@ -333,8 +337,9 @@ async function main() {
   const startedAt = performance.now();
 
   await ensureInstalled(log);
-  if (options.build) await ensureBuilt(log);
-  else if (buildReason() === 'no build yet') throw new Error('--no-build, but the apps were never built');
+  if (options.generateOnly) options.build = false;
+  else if (options.build) await ensureBuilt(log);
+  else if (!options.generateOnly && buildReason() === 'no build yet') throw new Error('--no-build, but the apps were never built');
 
   // 1. The server
   let serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
@@ -355,6 +360,10 @@ async function main() {
   // 2. The data
   const data = await prepareDatabase({ serverUrl, cases: options.cases, fresh: options.fresh, log });
   log(`Data: ${Object.entries(data.counts).map(([k, v]) => `${k.replaceAll('_', ' ')} ${typeof v === 'number' ? v.toLocaleString('en') : v}`).join(', ')}`);
+  if (options.generateOnly) {
+    await cleanup();
+    return;
+  }
 
   const sql = postgres(data.url, { max: 10, onnotice: () => {} });
   const monitor = postgres(data.url, { max: 1, onnotice: () => {} }); // wait-event sampling, outside the measured pool
@@ -382,6 +391,7 @@ async function main() {
     await sql`update session set mfa_verified_at = now() where id in ${sql(ids)} and mfa_verified_at is null`;
   }
   const staffCookie = { cookie: `utvag_session=${staffToken}` };
+  const report = await reportScenario({ sql, staff, logIn, intakeEmail: accountEmail(main.slug, 'intake'), managerEmail: accountEmail(main.slug, 'enhetschef') });
   const policeCookie = { cookie: `utvag_session=${policeToken}` };
 
   const { fictionalIdentityNumber } = await importTs('packages/domain/src/identity.ts');
@@ -427,8 +437,9 @@ async function main() {
     },
     { name: 'submission.list (tRPC GET)', url: partner.url, pid: partner.pid, path: `/api/trpc/submission.list?${trpcInput({ limit: 50 })}`, headers: policeCookie },
     { name: 'login page (GET /login; no database)', url: staff.url, pid: staff.pid, path: '/login' },
+    report.target,
   ];
-  const notImplemented = ['case list (filter + search)', 'case view', 'half-year report'];
+  const notImplemented = ['case list (filter + search)', 'case view'];
   const selected = targets.filter((t) => !options.only || t.name.includes(options.only));
 
   // Sanity: every target answers 2xx once before it is measured.
@@ -526,11 +537,13 @@ async function main() {
        select r.id, r.reference, r.kind, r.status, r.urgency, r.threat_or_protection_need, r.received_at, o.name, o.type,
               p.first_name, p.last_name, p.birth_date, p.identity_number, p.id, p.protected_identity
        from referral r join person p on p.id = r.person_id left join organisation o on o.id = r.source_organisation_id
-       where r.municipality_id = $1 and r.status in ($2, $3) order by r.received_at asc, r.id asc limit $4`,
+       where r.municipality_id = $1 and r.status in ($2, $3) order by r.inbox_rank asc, r.received_at asc, r.id asc limit $4`,
       [user.municipality_id, 'submitted', 'underReview', 51],
     );
     return explain.map((row) => row['QUERY PLAN']).join('\n');
   });
+
+  const reportTime = await report.timeReport();
 
   const busy = raw.map((r) => r.busyBefore).filter((v) => v !== null && v !== undefined);
   const machine = {
@@ -546,7 +559,7 @@ async function main() {
   const resultsDir = path.join(repoRoot, 'bench', 'results');
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(rows, null, 2)}\n`);
-  const details = { machine, options, data: { ...data, url: undefined }, rows, raw, inboxPlan: plan };
+  const details = { machine, options, data: { ...data, url: undefined }, rows, raw, inboxPlan: plan, reportTime };
   fs.writeFileSync(path.join(resultsDir, `run-${options.cases}.json`), `${JSON.stringify(details, null, 2)}\n`);
 
   log('');
@@ -561,6 +574,7 @@ async function main() {
   log('Inbox query plan (EXPLAIN (ANALYZE, BUFFERS), as the intake user of the largest municipality):');
   log(plan.split('\n').map((line) => `    ${line}`).join('\n'));
   log('');
+  log(`Half-year report ${reportTime.preset} (one request after the other, ${reportTime.runs} runs): median ${reportTime.median_ms} ms, max ${reportTime.max_ms} ms.`);
   log(`Peak RSS over the whole run (VmHWM): staff ${Math.round(memoryOf(staff.pid, 'VmHWM'))} MB, partner ${Math.round(memoryOf(partner.pid, 'VmHWM'))} MB.`);
   log(`Wrote bench/results/latest.json and bench/results/run-${options.cases}.json. Total ${seconds(performance.now() - startedAt)} s.`);
 

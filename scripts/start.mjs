@@ -154,7 +154,7 @@ function startServer(server, env) {
 }
 
 async function waitHealthy(server, deadline) {
-  const url = `http://${probeHost.includes(':') ? `[${probeHost}]` : probeHost}:${server.port}/healthz`;
+  const url = `http://${probeHost.includes(':') ? `[${probeHost}]` : probeHost}:${server.port}/readyz`; // database reachable and migrated, not just listening
   while (!shuttingDown) {
     if (server.child.exitCode !== null || server.child.signalCode !== null) throw new Error(`the ${server.name} server exited`);
     try {

@@ -39,7 +39,7 @@ export function inboxWork(sql) {
         join person p on p.id = r.person_id
         left join organisation o on o.id = r.source_organisation_id
         where r.municipality_id = ${s.municipality_id} and r.status in (${'submitted'}, ${'underReview'})
-        order by r.received_at asc, r.id asc
+        order by r.inbox_rank asc, r.received_at asc, r.id asc
         limit ${limit + 1}`;
       const page = rows.slice(0, limit);
       const last = page.at(-1);

@@ -1,4 +1,5 @@
-import { createPortalHandle } from '@utvag/portal-kit/server';
+import { createPortalErrorHandler, createPortalHandle } from '@utvag/portal-kit/server';
 import { getConfig } from '$lib/server/portal';
 
 export const handle = createPortalHandle(getConfig);
+export const handleError = createPortalErrorHandler(getConfig);

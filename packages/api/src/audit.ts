@@ -9,6 +9,8 @@ export interface AuditRecord {
   recordType: string;
   recordId?: string | null;
   subjectIds?: string[];
+  /** The user's stated reason, where the action asks for one (revealing a protected identity). */
+  reason?: string;
 }
 
 function entryFor(ctx: Context, user: SessionUser | null, action: string) {
@@ -28,16 +30,33 @@ export async function audited<T>(
   action: Action,
   work: (tx: Tx) => Promise<{ result: T; record: AuditRecord }>,
 ): Promise<T> {
-  const { user } = ctx;
-  const tenant = { municipalityId: user.municipalityId, organisationId: user.organisationId, userId: user.id, role: user.role };
+  // The tenant fixed at the start of the request, never one derived from what a handler was given.
+  const { tenant } = ctx;
+  if (!tenant) throw new Error('audited() needs a signed-in request');
   return inTenantTransaction(ctx.db, tenant, async (tx) => {
     const { result, record } = await work(tx);
-    await insertAuditEntry(tx, { ...entryFor(ctx, ctx.user, action), ...record, subjectIds: record.subjectIds ?? null });
+    await insertAuditEntry(tx, {
+      // Who is on record is the session's user (the tenant), whatever a handler was given.
+      userId: tenant.userId,
+      role: tenant.role,
+      municipalityId: tenant.municipalityId,
+      organisationId: tenant.organisationId,
+      action,
+      requestId: ctx.requestId,
+      ...record,
+      subjectIds: record.subjectIds ?? null,
+      reason: record.reason ?? null,
+    });
     return result;
   });
 }
 
 /** A refused attempt is on record too (outside any transaction, since the access itself never happens). */
 export async function auditDenied(ctx: Context, action: string, recordType = 'procedure') {
-  await insertAuditEntry(ctx.db, { ...entryFor(ctx, ctx.user, action), recordType, outcome: 'denied' });
+  // As in audited(): the session's own tenant is on record when there is one, whatever user a handler was given.
+  const t = ctx.tenant;
+  const who = t
+    ? { userId: t.userId, role: t.role, municipalityId: t.municipalityId, organisationId: t.organisationId, action, requestId: ctx.requestId }
+    : entryFor(ctx, ctx.user, action);
+  await insertAuditEntry(ctx.db, { ...who, recordType, outcome: 'denied' });
 }

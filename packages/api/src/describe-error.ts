@@ -36,6 +36,7 @@ const byTrpcCode: Partial<Record<TRPCError['code'], [number, string]>> = {
   NOT_FOUND: [404, 'error.notFound'],
   CONFLICT: [409, 'error.conflict'],
   TOO_MANY_REQUESTS: [429, 'error.rateLimited'],
+  PRECONDITION_FAILED: [412, 'security.stepUp.required'],
 };
 
 export function describeError(error: { code?: string; cause?: unknown }, locale: Locale): ErrorDescription {
@@ -43,17 +44,23 @@ export function describeError(error: { code?: string; cause?: unknown }, locale:
   const cause = error.cause;
   let [httpStatus, messageKey] = byTrpcCode[error.code as TRPCError['code']] ?? [500, 'error.internal'];
   let fieldErrors: FieldErrors | undefined;
+  let params: Record<string, unknown> | undefined;
   const issues = issuesOf(cause);
   if (cause instanceof AppError) {
     messageKey = cause.messageKey;
     fieldErrors = cause.fieldErrors;
+    if (cause.params) {
+      params = Object.fromEntries(
+        Object.entries(cause.params).map(([k, v]) => [k, Array.isArray(v) ? v.map((key) => translate(key)).join(', ') : v]),
+      );
+    }
   } else if (error.code === 'BAD_REQUEST' && issues) {
     fieldErrors = fieldErrorsOf(issues);
   }
   return {
     httpStatus,
     messageKey,
-    message: translate(messageKey),
+    message: translate(messageKey, params),
     ...(fieldErrors
       ? { fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([p, e]) => [p, translate(e.key, e.params)])) }
       : {}),

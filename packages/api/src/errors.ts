@@ -1,6 +1,6 @@
 // One error type for everything a person can be told about. Code paths throw AppError with an i18n key;
 // trpc.ts maps the code to a tRPC code and translates the key once.
-export const appErrorCodes = ['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS'] as const;
+export const appErrorCodes = ['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS', 'PRECONDITION_FAILED'] as const;
 export type AppErrorCode = (typeof appErrorCodes)[number];
 
 export type FieldErrors = Record<string, { key: string; params?: Record<string, unknown> }>;
@@ -10,6 +10,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     readonly messageKey: string,
     readonly fieldErrors?: FieldErrors,
+    /** Values for the message's {{placeholders}}; a list of i18n keys is translated and joined. */
+    readonly params?: Record<string, string | number | string[]>,
   ) {
     super(messageKey);
     this.name = 'AppError';

@@ -15,3 +15,7 @@ export { describeError, type ErrorDescription } from './describe-error.ts';
 export { startTotpEnrolment, confirmTotpEnrolment, verifySecondFactor, hasConfirmedTotp, type Enrolment } from './auth/mfa.ts';
 export { createSecretBox, secretBoxFromEnv, type SecretBox } from './auth/secret-box.ts';
 export { saveOwnDraft } from './referrals/drafts.ts';
+export { stepUp, hasFreshStepUp } from './auth/step-up.ts';
+export { sessionIdOf } from './auth/tokens.ts';
+export { testOnlySwitchAllowed } from './context.ts';
+export { proposeRetentionRuns } from './retention/runs.ts';

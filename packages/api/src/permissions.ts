@@ -1,6 +1,6 @@
 // Who may do what: the single table of permissions. Every procedure names one action; the authorization
 // matrix test walks this table, so a new procedure without an entry here cannot be reached.
-import { partnerRoles, type Role } from '@utvag/domain';
+import { partnerRoles, roles, type Role } from '@utvag/domain';
 
 const caseStaff = ['intake', 'caseWorker', 'coordinator', 'fieldWorker', 'unitManager'] as const;
 
@@ -19,6 +19,19 @@ export const permissions = {
   'draft.save': partnerRoles,
   'draft.read': partnerRoles,
   'draft.discard': partnerRoles,
+  /** Clock-stopping events (first contact, protective assessment, investigation decision): whoever does the
+   * work records it; the handler also requires a qualified social worker for the assessments of a child (§10). */
+  'referral.recordClockEvent': caseStaff,
+  /** Distributing work: the same roles that triage. */
+  'referral.assign': ['intake', 'coordinator', 'unitManager'],
+  /** Person matching is a search among people: only those who decide where a referral goes. */
+  'person.match': ['intake', 'coordinator', 'unitManager'],
+  'referral.linkPerson': ['intake', 'coordinator', 'unitManager'],
+  /** Units and staff names (no personal data about clients), for assignment and the inbox filter. */
+  'directory.read': caseStaff,
+  /** Everyone signed in has their own notifications. */
+  'notification.list': roles,
+  'notification.markRead': roles,
   /** A self-application or a guardian's call, written down by whoever in social services took it. */
   'intake.register': caseStaff,
   'submission.list': partnerRoles,
@@ -27,6 +40,63 @@ export const permissions = {
    * `publicActions`); only administrators read them, since they may hold the reporter's e-mail. */
   'accessibilityReport.list': ['administrator'],
   'accessibilityReport.handle': ['administrator'],
+  /** Cases (issue 6). Need-to-know on each case is checked on top of these, in cases/access.ts. */
+  'case.list': caseStaff,
+  'case.read': caseStaff,
+  /** Passing a case to a unit and naming its case worker and coordinator: intake, coordinators, unit managers. */
+  'case.assign': ['intake', 'coordinator', 'unitManager'],
+  'case.edit': ['caseWorker', 'coordinator', 'fieldWorker', 'unitManager'],
+  /** The bridge from SIG to the exit programme (or on to ordinary support). */
+  'case.changeProgramme': ['caseWorker', 'coordinator', 'unitManager'],
+  'case.close': ['caseWorker', 'coordinator', 'unitManager'],
+  'case.reopen': ['coordinator', 'unitManager'],
+  'eligibility.record': ['caseWorker', 'coordinator', 'fieldWorker', 'unitManager'],
+  /** Writing the investigation; signing it needs decision mandate too (unit manager, or a delegated coordinator). */
+  'decision.draft': ['caseWorker', 'coordinator', 'unitManager'],
+  'decision.sign': ['coordinator', 'unitManager'],
+  'journal.write': ['caseWorker', 'coordinator', 'fieldWorker', 'unitManager'],
+  'journal.sign': ['caseWorker', 'coordinator', 'fieldWorker', 'unitManager'],
+  'commitment.record': ['caseWorker', 'coordinator', 'unitManager'],
+  'followUp.record': ['caseWorker', 'coordinator', 'fieldWorker', 'unitManager'],
+  /** Reviewing a breach: the case's coordinator, or a unit manager. */
+  'task.complete': ['coordinator', 'unitManager'],
+  /** A protected identity shown after a step-up and a stated reason (issue 3); to staff who may open referrals. */
+  'identity.reveal': caseStaff,
+  /** Log review (loggkontroll): unit managers review who opened what in their municipality and sign it off. */
+  'logReview.read': ['unitManager'],
+  'logReview.signOff': ['unitManager'],
+  /** Retention (gallring): the unit manager reads the dry run, asks for a new one, and approves the culling. */
+  'retention.read': ['unitManager'],
+  'retention.approve': ['unitManager'],
+  /** The follow-up report (issue 8) with small numbers shown, and its exports (always suppressed): unit managers,
+   * who follow up and answer to the committee, and the coordinating specialist, who follows every case (003).
+   * Case workers, intake and field workers work with people, not with the unit's statistics. */
+  'followUpReport.read': ['unitManager', 'coordinator'],
+  'followUpReport.export': ['unitManager', 'coordinator'],
+  /** The regional view: sums over the municipalities that share with the account's region, never person data. */
+  'regionalReport.read': ['regional'],
+  'regionalReport.export': ['regional'],
+  // Support work (issue 7). Case data also passes the case's need-to-know check (cases/access.ts).
+  'interventionCatalogue.read': caseStaff,
+  /** The catalogue and provider register belong to the municipality: its unit managers keep them. */
+  'interventionCatalogue.manage': ['unitManager'],
+  'intervention.read': caseStaff,
+  /** Recording what a signed decision granted: case workers, coordinators and unit managers. */
+  'intervention.write': ['caseWorker', 'coordinator', 'unitManager'],
+  /** Spending against budget: the unit manager's follow-up (DOMAIN.md §8). */
+  'budget.read': ['unitManager'],
+  'budget.manage': ['unitManager'],
+  'stateFunding.read': caseStaff,
+  'stateFunding.record': ['caseWorker', 'coordinator', 'unitManager'],
+  'costStatement.export': ['caseWorker', 'coordinator', 'unitManager'],
+  'plan.read': caseStaff,
+  /** Field workers run SIG cases' plans and meetings too. */
+  'plan.write': ['caseWorker', 'coordinator', 'fieldWorker', 'unitManager'],
+  'networkMeeting.read': caseStaff,
+  'networkMeeting.write': ['caseWorker', 'coordinator', 'fieldWorker', 'unitManager'],
+  'networkMeeting.reminders': caseStaff,
+  /** A partner sees only their own invitations, and only while the consent covers their organisation. */
+  'meetingInvitation.list': partnerRoles,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
@@ -38,3 +108,10 @@ export type PublicAction = (typeof publicActions)[number];
 export function isAllowed(role: Role, action: Action): boolean {
   return (permissions[action] as readonly Role[]).includes(role);
 }
+
+/**
+ * Actions that need a step-up (the second factor entered again within the last few minutes): revealing a protected
+ * identity and, when one is built, every export of person-level data. Checked centrally in trpc.ts.
+ */
+export const stepUpActions: readonly Action[] = ['identity.reveal'];
+export const needsStepUp = (action: Action) => stepUpActions.includes(action);

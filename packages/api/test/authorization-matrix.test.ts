@@ -4,23 +4,57 @@
 import { isPartnerRole, organisationTypeByPartnerRole, roles, type Role } from '@utvag/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAccessibilityReport } from '@utvag/db';
+import { createRegion } from '@utvag/db/testing';
 import { auditEntry } from '@utvag/db/schema';
-import { and, eq } from 'drizzle-orm';
-import { isAllowed, publicActions, type Action } from '../src/permissions.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { createContext } from '../src/context.ts';
+import { createCallerFactory } from '../src/trpc.ts';
+import { isAllowed, needsStepUp, publicActions, type Action } from '../src/permissions.ts';
 import { partnerRouter } from '../src/routers/partner.ts';
 import { staffRouter } from '../src/routers/staff.ts';
-import { codeOf, createWorld, referralInput, type World } from './harness.ts';
+import { codeOf, createWorld, referralInput, sessionUser, silentLog, type World } from './harness.ts';
 import { concernReportInput, probationInput, staffIntakeInput } from './inputs.ts';
+import { createCase, createDecision, createEntry, createTask, delegateMandate } from './cases-setup.ts';
+import { interventionInput, typeId } from './support-setup.ts';
+import { intervention, networkMeeting, networkMeetingParticipant } from '@utvag/db/schema';
 
 let world: World;
 let referralId: string;
 let version: number;
+/** A case every case role has a need to know (its unit is theirs and nobody is assigned yet). */
+let caseId: string;
+let decisionId: string;
+let signedEntryId: string;
+let unsignedEntryId: string;
+const stale = 1000;
+let grantId: string;
+let interventionId: string;
+let hvbTypeId: string;
+let meetingId: string;
 
 beforeAll(async () => {
   world = await createWorld();
   const receipt = await (await world.partner('police')).referral.submit(referralInput());
   referralId = receipt.id;
   version = 1;
+  caseId = await createCase(world);
+  decisionId = (await createDecision(world, caseId, { outcome: 'granted', grounds: 'Skäl', hasChildren: false })).id;
+  signedEntryId = (await createEntry(world, caseId, { signedAt: new Date(), signedByUserId: world.tenant.users.caseWorker.id })).id;
+  unsignedEntryId = (await createEntry(world, caseId)).id;
+  // The matrix's coordinator holds delegated decision mandate, so signing is refused by role alone; a coordinator
+  // without it is refused in cases.test.ts.
+  await delegateMandate(world, world.tenant.users.coordinator.id);
+  // Support work (issue 7): a signed grant on the case, one intervention and one meeting with the case worker invited.
+  grantId = (await createDecision(world, caseId, { outcome: 'granted', stage: 'signed', signedAt: new Date(), signedByUserId: world.tenant.users.unitManager.id })).id;
+  const m = world.tenant.municipality.id;
+  const [i] = await world.t.db
+    .insert(intervention)
+    .values({ municipalityId: m, caseId, decisionId: grantId, interventionTypeId: (hvbTypeId = await typeId(world)), startDate: '2026-01-01', costKind: 'perDay', priceOre: 100, vatHandling: 'none', vatRateBasisPoints: 0, createdByUserId: world.tenant.users.caseWorker.id })
+    .returning();
+  interventionId = i!.id;
+  const [meeting] = await world.t.db.insert(networkMeeting).values({ municipalityId: m, caseId, scheduledAt: new Date(), place: 'Rum 1', createdByUserId: world.tenant.users.coordinator.id }).returning();
+  meetingId = meeting!.id;
+  await world.t.db.insert(networkMeetingParticipant).values({ municipalityId: m, meetingId, userId: world.tenant.users.caseWorker.id, invitedByUserId: world.tenant.users.coordinator.id });
 });
 afterAll(() => world.t.drop());
 
@@ -32,6 +66,10 @@ interface Entry {
   call: Call;
   /** The record belongs to the police: other organisations pass authorization but find nothing. */
   recordScoped?: boolean;
+  /** Needs a step-up (permissions.ts `stepUpActions`): an allowed role without one is answered PRECONDITION_FAILED. */
+  stepUp?: boolean;
+  /** Further answers an allowed role may get past authorization (e.g. NOT_FOUND for a made-up handle). */
+  alsoOk?: string[];
 }
 
 /** A draft of the caller's own form (a partner may keep drafts only of the form its role submits), saved first. */
@@ -42,7 +80,38 @@ async function ownDraft(w: World, r: Role | null) {
   return { caller, idempotencyKey: draft.idempotencyKey };
 }
 
+/** The regional account works for a region that the tenant shares with (created once, on first use). */
+let region: Promise<unknown> | null = null;
+const withRegion = (w: World) =>
+  (region ??= createRegion(w.t.db, { sharingMunicipalityIds: [w.tenant.municipality.id], regionalUserIds: [w.tenant.users.regional.id] }));
+
 const matrix: Record<string, Entry> = {
+  'staff:followUpReport.get': {
+    action: 'followUpReport.read',
+    portal: 'staff',
+    call: async (w, r) => (await w.staff(r)).followUpReport.get({ preset: '2026-H1' }),
+  },
+  'staff:followUpReport.export': {
+    action: 'followUpReport.export',
+    portal: 'staff',
+    call: async (w, r) => (await w.staff(r)).followUpReport.export({ preset: '2026-H1', format: 'csv', table: 'clocks' }),
+  },
+  'staff:followUpReport.regional': {
+    action: 'regionalReport.read',
+    portal: 'staff',
+    call: async (w, r) => {
+      await withRegion(w);
+      return (await w.staff(r)).followUpReport.regional({ preset: '2026-H1' });
+    },
+  },
+  'staff:followUpReport.regionalExport': {
+    action: 'regionalReport.export',
+    portal: 'staff',
+    call: async (w, r) => {
+      await withRegion(w);
+      return (await w.staff(r)).followUpReport.regionalExport({ preset: '2026', format: 'pdf' });
+    },
+  },
   'staff:account.me': { action: 'account', portal: 'staff', call: async (w, r) => (await w.staff(r)).account.me() },
   'staff:account.setLocale': {
     action: 'account',
@@ -62,6 +131,52 @@ const matrix: Record<string, Entry> = {
     // referral stays open for the next role.
     call: async (w, r) =>
       (await w.staff(r)).referral.triage({ referralId, decision: 'passToSig', expectedVersion: version + 1000 }),
+  },
+  // Issue 5 after intake. Stale versions: allowed roles pass authorization and stop at the conflict check.
+  'staff:referral.recordClockEvent': {
+    action: 'referral.recordClockEvent',
+    portal: 'staff',
+    call: async (w, r) =>
+      (await w.staff(r)).referral.recordClockEvent({ referralId, event: 'firstContact', expectedVersion: version + 1000 }),
+  },
+  'staff:referral.assign': {
+    action: 'referral.assign',
+    portal: 'staff',
+    call: async (w, r) => (await w.staff(r)).referral.assign({ referralId, unitId: w.tenant.intakeUnit.id, expectedVersion: version + 1000 }),
+  },
+  'staff:referral.matches': {
+    action: 'person.match',
+    portal: 'staff',
+    call: async (w, r) => (await w.staff(r)).referral.matches({ id: referralId }),
+  },
+  'staff:referral.linkPerson': {
+    action: 'referral.linkPerson',
+    portal: 'staff',
+    call: async (w, r) =>
+      (await w.staff(r)).referral.linkPerson({ referralId, personId: crypto.randomUUID(), expectedVersion: version + 1000 }),
+  },
+  'staff:directory.list': { action: 'directory.read', portal: 'staff', call: async (w, r) => (await w.staff(r)).directory.list() },
+  'staff:notification.list': { action: 'notification.list', portal: 'staff', call: async (w, r) => (await w.staff(r)).notification.list() },
+  'staff:notification.unreadCount': {
+    action: 'notification.list',
+    portal: 'staff',
+    call: async (w, r) => (await w.staff(r)).notification.unreadCount(),
+  },
+  'staff:notification.markRead': {
+    action: 'notification.markRead',
+    portal: 'staff',
+    call: async (w, r) => (await w.staff(r)).notification.markRead({}),
+  },
+  'partner:notification.list': { action: 'notification.list', portal: 'partner', call: async (w, r) => (await w.partner(r)).notification.list() },
+  'partner:notification.unreadCount': {
+    action: 'notification.list',
+    portal: 'partner',
+    call: async (w, r) => (await w.partner(r)).notification.unreadCount(),
+  },
+  'partner:notification.markRead': {
+    action: 'notification.markRead',
+    portal: 'partner',
+    call: async (w, r) => (await w.partner(r)).notification.markRead({}),
   },
   'partner:account.me': { action: 'account', portal: 'partner', call: async (w, r) => (await w.partner(r)).account.me() },
   'partner:account.setLocale': {
@@ -136,6 +251,47 @@ const matrix: Record<string, Entry> = {
       return (await w.staff(r)).accessibilityReport.markHandled({ id: report.id });
     },
   },
+  'staff:referral.revealIdentity': {
+    action: 'identity.reveal',
+    portal: 'staff',
+    stepUp: true,
+    call: async (w, r) => (await w.staff(r)).referral.revealIdentity({ id: referralId, reason: 'Behöver kontakta personen.' }),
+  },
+  'staff:logReview.list': { action: 'logReview.read', portal: 'staff', call: async (w, r) => (await w.staff(r)).logReview.list({}) },
+  'staff:logReview.signOff': {
+    action: 'logReview.signOff',
+    portal: 'staff',
+    // The first allowed caller signs the month off; a second would meet the one-per-unit-and-month rule.
+    alsoOk: ['CONFLICT'],
+    call: async (w, r) => (await w.staff(r)).logReview.signOff({ month: '2026-01' }),
+  },
+  'staff:account.sessions': { action: 'account', portal: 'staff', call: async (w, r) => (await w.staff(r)).account.sessions() },
+  'staff:account.endSession': {
+    action: 'account',
+    portal: 'staff',
+    // A handle of no session of the caller's: answered NOT_FOUND, whoever asks.
+    alsoOk: ['NOT_FOUND'],
+    call: async (w, r) => (await w.staff(r)).account.endSession({ handle: crypto.randomUUID() }),
+  },
+  'staff:account.endOtherSessions': { action: 'account', portal: 'staff', call: async (w, r) => (await w.staff(r)).account.endOtherSessions() },
+  'partner:account.sessions': { action: 'account', portal: 'partner', call: async (w, r) => (await w.partner(r)).account.sessions() },
+  'partner:account.endSession': {
+    action: 'account',
+    portal: 'partner',
+    // A handle of no session of the caller's: answered NOT_FOUND, whoever asks.
+    alsoOk: ['NOT_FOUND'],
+    call: async (w, r) => (await w.partner(r)).account.endSession({ handle: crypto.randomUUID() }),
+  },
+  'partner:account.endOtherSessions': { action: 'account', portal: 'partner', call: async (w, r) => (await w.partner(r)).account.endOtherSessions() },
+  'staff:retention.report': { action: 'retention.read', portal: 'staff', call: async (w, r) => (await w.staff(r)).retention.report() },
+  'staff:retention.propose': { action: 'retention.approve', portal: 'staff', call: async (w, r) => (await w.staff(r)).retention.propose() },
+  'staff:retention.approve': {
+    action: 'retention.approve',
+    portal: 'staff',
+    // No such run: an allowed role gets past authorization and finds nothing.
+    alsoOk: ['NOT_FOUND'],
+    call: async (w, r) => (await w.staff(r)).retention.approve({ id: crypto.randomUUID() }),
+  },
   'partner:submission.get': {
     action: 'submission.read',
     portal: 'partner',
@@ -144,12 +300,183 @@ const matrix: Record<string, Entry> = {
   },
 };
 
+// Case procedures (issue 6). Writes name a stale version (or hit a business rule), so an allowed role gets past
+// authorization and need-to-know and stops at CONFLICT, leaving the case as it was for the next role.
+const staffCall = (call: (c: Awaited<ReturnType<World['staff']>>) => Promise<unknown>) => async (w: World, r: Role | null) => call(await w.staff(r));
+const caseEntries: Record<string, Entry> = {
+  'staff:case.list': { action: 'case.list', portal: 'staff', call: staffCall((c) => c.case.list({})) },
+  'staff:case.get': { action: 'case.read', portal: 'staff', call: staffCall((c) => c.case.get({ caseId })) },
+  'staff:case.eligibility': { action: 'case.read', portal: 'staff', call: staffCall((c) => c.case.eligibility({ caseId })) },
+  'staff:case.decisions': { action: 'case.read', portal: 'staff', call: staffCall((c) => c.case.decisions({ caseId })) },
+  'staff:case.journal': { action: 'case.read', portal: 'staff', call: staffCall((c) => c.case.journal({ caseId })) },
+  'staff:case.timeline': { action: 'case.read', portal: 'staff', call: staffCall((c) => c.case.timeline({ caseId })) },
+  'staff:case.assignmentOptions': { action: 'case.assign', portal: 'staff', call: staffCall((c) => c.case.assignmentOptions({ caseId })) },
+  'staff:case.assign': { action: 'case.assign', portal: 'staff', call: staffCall((c) => c.case.assign({ caseId, expectedVersion: stale })) },
+  'staff:case.updateDetails': {
+    action: 'case.edit',
+    portal: 'staff',
+    call: staffCall((c) => c.case.updateDetails({ caseId, expectedVersion: stale, ageBandReason: 'Skäl' })),
+  },
+  'staff:case.changeProgramme': {
+    action: 'case.changeProgramme',
+    portal: 'staff',
+    call: staffCall((c) => c.case.changeProgramme({ caseId, expectedVersion: stale, programme: 'adultExitProgramme', reason: 'Motiverad' })),
+  },
+  'staff:case.close': { action: 'case.close', portal: 'staff', call: staffCall((c) => c.case.close({ caseId, expectedVersion: stale, outcome: 'completed' })) },
+  // The case is open: reopening is refused as a transition, after authorization.
+  'staff:case.reopen': { action: 'case.reopen', portal: 'staff', call: staffCall((c) => c.case.reopen({ caseId, expectedVersion: stale, reason: 'Återfall' })) },
+  'staff:eligibility.record': {
+    action: 'eligibility.record',
+    portal: 'staff',
+    call: staffCall((c) => c.eligibility.record({ caseId, expectedVersion: stale, criteria: {} })),
+  },
+  // An investigation is open: starting another is refused (CONFLICT).
+  'staff:decision.save': { action: 'decision.draft', portal: 'staff', call: staffCall((c) => c.decision.save({ caseId })) },
+  'staff:decision.sign': { action: 'decision.sign', portal: 'staff', call: staffCall((c) => c.decision.sign({ decisionId, expectedVersion: stale })) },
+  'staff:journal.write': { action: 'journal.write', portal: 'staff', call: staffCall((c) => c.journal.write({ caseId, body: 'Samtal i dag.' })) },
+  'staff:journal.edit': {
+    action: 'journal.write',
+    portal: 'staff',
+    call: staffCall((c) => c.journal.edit({ entryId: unsignedEntryId, expectedVersion: stale, body: 'Ändrad' })),
+  },
+  'staff:journal.sign': { action: 'journal.sign', portal: 'staff', call: staffCall((c) => c.journal.sign({ entryId: unsignedEntryId, expectedVersion: stale })) },
+  'staff:journal.amend': { action: 'journal.write', portal: 'staff', call: staffCall((c) => c.journal.amend({ entryId: signedEntryId, body: 'Rättelse' })) },
+  'staff:commitment.record': {
+    action: 'commitment.record',
+    portal: 'staff',
+    call: staffCall((c) => c.commitment.record({ caseId, signedOn: '2026-01-10', conditions: 'Avstå från brott och droger.' })),
+  },
+  'staff:followUp.record': {
+    action: 'followUp.record',
+    portal: 'staff',
+    call: staffCall((c) => c.followUp.record({ caseId, kind: 'drugTest', occurredOn: '2026-01-12', result: 'negative' })),
+  },
+  'staff:task.complete': {
+    action: 'task.complete',
+    portal: 'staff',
+    // A fresh open task per caller, so an allowed role finds one to complete.
+    call: async (w, r) => {
+      const task = await createTask(w, caseId);
+      return (await w.staff(r)).task.complete({ taskId: task.id });
+    },
+  },
+};
+Object.assign(matrix, caseEntries);
+
+// Support work (issue 7). Writes meet a stale version, an unknown item or a refused business rule, so an allowed
+// role gets past authorization and need-to-know and stops at CONFLICT, NOT_FOUND or BAD_REQUEST-free paths.
+const supportEntries: Record<string, Entry> = {
+  'staff:interventionCatalogue.get': { action: 'interventionCatalogue.read', portal: 'staff', call: staffCall((c) => c.interventionCatalogue.get()) },
+  'staff:interventionCatalogue.addType': {
+    action: 'interventionCatalogue.manage',
+    portal: 'staff',
+    call: staffCall((c) => c.interventionCatalogue.addType({ name: `Egen insats ${crypto.randomUUID()}`, costKind: 'perMonth', price: '1000' } as never)),
+  },
+  'staff:interventionCatalogue.addProvider': {
+    action: 'interventionCatalogue.manage',
+    portal: 'staff',
+    call: staffCall((c) => c.interventionCatalogue.addProvider({ name: `HVB ${crypto.randomUUID()}`, withinFrameworkAgreement: 'on' } as never)),
+  },
+  'staff:intervention.list': { action: 'intervention.read', portal: 'staff', call: staffCall((c) => c.intervention.list({ caseId })) },
+  'staff:intervention.add': {
+    action: 'intervention.write',
+    portal: 'staff',
+    call: staffCall((c) => c.intervention.add(interventionInput({ caseId, decisionId: grantId, interventionTypeId: hvbTypeId }))),
+  },
+  'staff:intervention.update': {
+    action: 'intervention.write',
+    portal: 'staff',
+    call: staffCall((c) =>
+      c.intervention.update({ id: interventionId, expectedVersion: stale, startDate: '2026-01-01', costKind: 'perDay', price: '1' } as never),
+    ),
+  },
+  'staff:budget.overview': { action: 'budget.read', portal: 'staff', call: staffCall((c) => c.budget.overview({ year: 2026 })) },
+  'staff:budget.set': {
+    action: 'budget.manage',
+    portal: 'staff',
+    call: staffCall((c) => c.budget.set({ programme: 'sig', year: 2026, amount: '1', expectedVersion: stale } as never)),
+  },
+  'staff:stateFunding.get': { action: 'stateFunding.read', portal: 'staff', call: staffCall((c) => c.stateFunding.get({ caseId })) },
+  'staff:stateFunding.record': {
+    action: 'stateFunding.record',
+    portal: 'staff',
+    call: staffCall((c) => c.stateFunding.record({ caseId, expectedVersion: stale } as never)),
+  },
+  'staff:stateFunding.costStatement': {
+    action: 'costStatement.export',
+    portal: 'staff',
+    call: staffCall((c) => c.stateFunding.costStatement({ caseId, from: '2026-01-01', to: '2026-12-31' })),
+  },
+  'staff:plan.get': { action: 'plan.read', portal: 'staff', call: staffCall((c) => c.plan.get({ caseId })) },
+  'staff:plan.addGoal': { action: 'plan.write', portal: 'staff', call: staffCall((c) => c.plan.addGoal({ caseId, expectedVersion: stale, text: 'Mål' })) },
+  'staff:plan.setGoalStatus': {
+    action: 'plan.write',
+    portal: 'staff',
+    call: staffCall((c) => c.plan.setGoalStatus({ caseId, expectedVersion: stale, goalId: caseId, status: 'achieved' })),
+  },
+  'staff:plan.addAction': {
+    action: 'plan.write',
+    portal: 'staff',
+    call: staffCall((c) => c.plan.addAction({ caseId, expectedVersion: stale, text: 'Åtgärd', actor: 'police' } as never)),
+  },
+  'staff:plan.setActionStatus': {
+    action: 'plan.write',
+    portal: 'staff',
+    call: staffCall((c) => c.plan.setActionStatus({ caseId, expectedVersion: stale, actionId: caseId, status: 'done' })),
+  },
+  'staff:plan.setOwnWords': { action: 'plan.write', portal: 'staff', call: staffCall((c) => c.plan.setOwnWords({ caseId, expectedVersion: stale, text: 'Ord' } as never)) },
+  'staff:networkMeeting.list': { action: 'networkMeeting.read', portal: 'staff', call: staffCall((c) => c.networkMeeting.list({ caseId })) },
+  'staff:networkMeeting.plan': {
+    action: 'networkMeeting.write',
+    portal: 'staff',
+    call: staffCall((c) => c.networkMeeting.plan({ caseId, scheduledAt: '2030-01-01 10:00', place: 'Rum 1' } as never)),
+  },
+  'staff:networkMeeting.invite': {
+    action: 'networkMeeting.write',
+    portal: 'staff',
+    call: staffCall((c) => c.networkMeeting.invite({ meetingId, userId: world.tenant.users.caseWorker.id })),
+  },
+  'staff:networkMeeting.addAgendaItem': {
+    action: 'networkMeeting.write',
+    portal: 'staff',
+    call: staffCall((c) => c.networkMeeting.addAgendaItem({ meetingId, title: 'Punkt' } as never)),
+  },
+  'staff:networkMeeting.setAttendance': {
+    action: 'networkMeeting.write',
+    portal: 'staff',
+    call: staffCall((c) => c.networkMeeting.setAttendance({ meetingId, userId: world.tenant.users.caseWorker.id, attendance: 'attended' })),
+  },
+  'staff:networkMeeting.setStatus': {
+    action: 'networkMeeting.write',
+    portal: 'staff',
+    call: staffCall((c) => c.networkMeeting.setStatus({ meetingId, expectedVersion: stale, status: 'held' } as never)),
+  },
+  'staff:networkMeeting.recordDecision': {
+    action: 'networkMeeting.write',
+    portal: 'staff',
+    call: staffCall((c) => c.networkMeeting.recordDecision({ meetingId, text: 'Beslut', actor: 'socialServices' } as never)),
+  },
+  'staff:networkMeeting.reminders': { action: 'networkMeeting.reminders', portal: 'staff', call: staffCall((c) => c.networkMeeting.reminders()) },
+  'partner:meetingInvitation.list': {
+    action: 'meetingInvitation.list',
+    portal: 'partner',
+    call: async (w, r) => (await w.partner(r)).meetingInvitation.list(),
+  },
+};
+Object.assign(matrix, supportEntries);
+
 const procedurePaths = (portal: string, router: { _def: { procedures: object } }) =>
   Object.keys(router._def.procedures).map((p) => `${portal}:${p}`);
 
 it('covers every procedure of both routers', () => {
   const all = [...procedurePaths('staff', staffRouter), ...procedurePaths('partner', partnerRouter)].sort();
   expect(Object.keys(matrix).sort()).toEqual(all);
+});
+
+it('marks every procedure of a step-up action as needing one (and the matrix proves each refuses without it)', () => {
+  const marked = Object.values(matrix).filter((e) => e.stepUp).map((e) => e.action);
+  const needing = Object.values(matrix).filter((e) => e.action !== 'account' && e.action !== 'public' && needsStepUp(e.action)).map((e) => e.action);
+  expect(marked.sort()).toEqual(needing.sort());
 });
 
 it('opens to everyone only the procedures listed as public', () => {
@@ -172,8 +499,10 @@ describe.each(Object.entries(matrix))('%s', (_path, entry) => {
     const got = await codeOf(() => entry.call(world, role));
     // An allowed role may still meet a business rule (the deliberately stale triage version): that is CONFLICT,
     // never an authorization error. Another organisation's record reads as NOT_FOUND.
-    if (expected === 'ok') expect(['ok', 'CONFLICT', ...(entry.recordScoped && role !== 'police' ? ['NOT_FOUND'] : [])]).toContain(got);
-    else expect(got).toBe(expected);
+    if (expected === 'ok' && entry.stepUp) expect(got).toBe('PRECONDITION_FAILED');
+    else if (expected === 'ok') {
+      expect(['ok', 'CONFLICT', ...(entry.alsoOk ?? []), ...(entry.recordScoped && role !== 'police' ? ['NOT_FOUND'] : [])]).toContain(got);
+    } else expect(got).toBe(expected);
   });
 });
 
@@ -189,4 +518,84 @@ it('records refused attempts in the audit log', async () => {
     .where(and(eq(auditEntry.userId, world.tenant.users.administrator.id), eq(auditEntry.outcome, 'denied')));
   expect(after.length).toBe(before.length + 1);
   expect(after.at(-1)?.action).toBe('inbox.list');
+});
+
+// The same matrix once more with the API's own checks switched off (a test-only switch, see context.ts): every
+// role of another municipality calls every procedure with the handler given this municipality's user of the same
+// role, so every filter in the API points at this municipality's rows. Row-level security, set from the real
+// session, must still leak none of them and let none be written.
+describe('with the API checks switched off, RLS alone', () => {
+  let victimRows: string;
+  let markers: string[];
+  const victimState = async () => {
+    const m = world.tenant.municipality.id;
+    const [row] = await world.t.db.execute<{ digest: string }>(sql`select md5(concat_ws('|',
+      (select string_agg(r::text, ',' order by r.id) from referral r where r.municipality_id = ${m}),
+      (select string_agg(p::text, ',' order by p.id) from person p where p.municipality_id = ${m}),
+      (select string_agg(c::text, ',' order by c.id) from "case" c where c.municipality_id = ${m}),
+      (select string_agg(d::text, ',' order by d.id) from referral_draft d where d.municipality_id = ${m}),
+      (select string_agg(l::text, ',' order by l.id) from log_review l where l.municipality_id = ${m}),
+      (select string_agg(u::text, ',' order by u.id) from app_user u where u.municipality_id = ${m}),
+      (select string_agg(x::text, ',' order by x.id) from retention_run x where x.municipality_id = ${m}),
+      (select count(*)::text from audit_entry a where a.municipality_id = ${m})
+    )) as digest`);
+    return row!.digest;
+  };
+  const rlsWorld = (): World => {
+    const forged = async (role: Role | null, portal: 'staff' | 'partner') => {
+      if (role === null) throw new Error('no tenant to forge for an anonymous caller');
+      const ctx = createContext({
+        db: world.t.db,
+        user: await sessionUser(world.t.db, world.otherTenant.users[role].id),
+        apiChecksOff: await sessionUser(world.t.db, world.tenant.users[role].id),
+        log: silentLog,
+      });
+      return portal === 'staff' ? createCallerFactory(staffRouter)(ctx) : createCallerFactory(partnerRouter)(ctx);
+    };
+    return {
+      ...world,
+      staff: (role) => forged(role as Role, 'staff') as never,
+      partner: (role) => forged(role as Role, 'partner') as never,
+    };
+  };
+
+  beforeAll(async () => {
+    // Everything of this municipality an answer could carry: ids of rows and reference numbers, and e-mails.
+    const m = world.tenant.municipality.id;
+    const rows = await world.t.db.execute<{ v: string }>(sql`
+      select id::text as v from referral where municipality_id = ${m} union all select reference from referral where municipality_id = ${m}
+      union all select id::text from person where municipality_id = ${m} union all select id::text from app_user where municipality_id = ${m}
+      union all select email from app_user where municipality_id = ${m} union all select id::text from referral_draft where municipality_id = ${m}
+      union all select id::text from log_review where municipality_id = ${m}`);
+    markers = rows.map((r) => r.v);
+    expect(markers.length).toBeGreaterThan(10);
+    victimRows = await victimState();
+  });
+
+  const signedInRoles = roles.filter((r) => r !== null);
+  describe.each(Object.entries(matrix))('%s', (_path, entry) => {
+    it.each(signedInRoles)('as another municipality’s %s', async (role) => {
+      let answer: unknown;
+      const got = await codeOf(async () => (answer = await entry.call(rlsWorld(), role)));
+      expect(got).not.toBe('INTERNAL_SERVER_ERROR');
+      const text = JSON.stringify(answer ?? null);
+      for (const marker of markers) expect(text).not.toContain(marker);
+    });
+  });
+
+  // A control, so the run above cannot pass by testing nothing: with RLS lifted from the tables it reads, the same
+  // forged call does read this municipality's referral.
+  it('control: the forged call reads the referral once RLS is lifted', async () => {
+    await world.t.db.execute(sql`alter table referral disable row level security; alter table person disable row level security; alter table app_user disable row level security`);
+    try {
+      const answer = await matrix['staff:referral.get']!.call(rlsWorld(), 'intake');
+      expect(JSON.stringify(answer)).toContain(referralId);
+    } finally {
+      await world.t.db.execute(sql`alter table referral enable row level security; alter table person enable row level security; alter table app_user enable row level security`);
+    }
+  });
+
+  it('left every row of this municipality as it was', async () => {
+    expect(await victimState()).toBe(victimRows);
+  });
 });

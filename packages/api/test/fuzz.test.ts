@@ -46,7 +46,9 @@ const badInput = fc.oneof(
 const rowCounts = async () =>
   (
     await world.t.db.execute(
-      sql`select (select count(*) from ${referral}) as r, (select count(*) from ${person}) as p, (select count(*) from ${supportCase}) as c`,
+      sql`select (select count(*) from ${referral}) as r, (select count(*) from ${person}) as p, (select count(*) from ${supportCase}) as c,
+        (select count(*) from journal_entry) as j, (select count(*) from case_decision) as d, (select count(*) from eligibility_record) as e,
+        (select count(*) from case_follow_up) as f`,
     )
   )[0];
 

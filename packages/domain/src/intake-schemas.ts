@@ -153,9 +153,17 @@ export const draftKeySchema = z.object({ idempotencyKey: uuidSchema });
 /** The open statuses the inbox can filter on. */
 export const inboxStatuses = ['submitted', 'underReview'] as const satisfies readonly (typeof referralStatuses)[number][];
 
+/** The orders a person can sort the inbox by: the domain's priority order, or time of receipt alone. */
+export const inboxSorts = ['priority', 'received'] as const;
+export const sortDirections = ['asc', 'desc'] as const;
+
 export const inboxQuerySchema = listQuerySchema.extend({
+  sort: z.preprocess(blankToUndefined, z.enum(inboxSorts, { error: 'validation.invalidOption' }).default('priority')),
+  order: z.preprocess(blankToUndefined, z.enum(sortDirections, { error: 'validation.invalidOption' }).default('asc')),
   source: z.preprocess(blankToUndefined, z.enum(intakeSources, { error: 'validation.invalidOption' }).optional()),
   status: z.preprocess(blankToUndefined, z.enum(inboxStatuses, { error: 'validation.invalidOption' }).optional()),
+  /** A unit of the municipality (assigned to it). */
+  unit: z.preprocess(blankToUndefined, z.uuid({ error: 'validation.invalidOption' }).optional()),
   /** 'me', 'unassigned' or a staff account's id. */
   assignee: z.preprocess(
     blankToUndefined,

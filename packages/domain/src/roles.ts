@@ -3,7 +3,8 @@
 export const organisationTypes = ['police', 'probationService', 'school'] as const;
 export type OrganisationType = (typeof organisationTypes)[number];
 
-export const staffRoles = ['intake', 'caseWorker', 'coordinator', 'fieldWorker', 'unitManager', 'administrator'] as const;
+// regional: a region's follow-up role (issue 8), sees only sums over the municipalities that share with its region.
+export const staffRoles = ['intake', 'caseWorker', 'coordinator', 'fieldWorker', 'unitManager', 'administrator', 'regional'] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
 export const partnerRoles = ['police', 'probationOfficer', 'schoolStaff'] as const;

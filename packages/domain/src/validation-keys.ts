@@ -24,7 +24,24 @@ export const validationKeys = [
   'validation.dateOrder',
   'validation.guardianNameRequired',
   'validation.tooManyValues',
+  'validation.outcomeRequired',
+  'validation.beforeReceived',
+  'validation.delayReasonRequired',
+  'validation.periodOrder',
+  'validation.periodTooLong',
   'validation.invalid',
+  // issue 6, the case lifecycle
+  'validation.terminationReasonRequired',
+  'validation.basisRequired',
+  'validation.childImpactRequired',
+  'validation.oralSourceFromRequired',
+  'validation.oralSourceAtRequired',
+  'validation.drugTestResultRequired',
+  // issue 7, support work
+  'validation.invalidAmount',
+  'validation.negativeAmount',
+  'validation.endBeforeStart',
+  'validation.invalidYear',
 ] as const;
 export type ValidationKey = (typeof validationKeys)[number];
 

@@ -29,6 +29,14 @@ describe('catalogs', () => {
         'identityOrBirthDate', 'birthDateInFuture', 'programmeRequired', 'reasonRequired', 'invalid',
         // issue 5, intake forms
         'controlCharacters', 'dateInFuture', 'invalidDateTime', 'notAChild', 'dateOrder', 'guardianNameRequired', 'tooManyValues',
+        // issue 6, cases
+        'terminationReasonRequired', 'basisRequired', 'childImpactRequired', 'oralSourceFromRequired', 'oralSourceAtRequired', 'drugTestResultRequired',
+        // issue 5, clock events
+        'outcomeRequired', 'beforeReceived', 'delayReasonRequired',
+        // issue 8, the follow-up report's period
+        'periodOrder', 'periodTooLong',
+        // issue 7, support work
+        'invalidAmount', 'negativeAmount', 'endBeforeStart', 'invalidYear',
       ].sort(),
     );
   });

@@ -5,3 +5,6 @@ export { default as LoginPage } from './components/LoginPage.svelte';
 export { default as ErrorPage } from './components/ErrorPage.svelte';
 export { default as AccessibilityStatement } from './components/AccessibilityStatement.svelte';
 export { default as SecondFactorPage } from './components/SecondFactorPage.svelte';
+export { default as SessionsPage } from './components/SessionsPage.svelte';
+export { default as PartnerTimeline } from './components/PartnerTimeline.svelte';
+export { default as NotificationsPage } from './components/NotificationsPage.svelte';

@@ -100,7 +100,7 @@ describe('AppShell', () => {
   it('puts the skip link first and the content in main#main', () => {
     const out = html(render(AppShell, { props: shellProps }));
     expect(out.indexOf('<a')).toBe(out.indexOf('<a class="skip-link" href="#main">'));
-    expect(out).toMatch(/<main[^>]*id="main"[^>]*tabindex="-1"[^>]*>\s*<p>Innehåll<\/p>/);
+    expect(out).toMatch(/<main[^>]*id="main"[^>]*tabindex="-1"[^>]*>\s*<div class="visually-hidden" role="status"[^>]*><\/div>\s*<p>Innehåll<\/p>/);
     expect(out).toContain('data-portal="partner"');
   });
 

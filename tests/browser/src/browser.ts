@@ -52,6 +52,9 @@ export async function logIn(page: Page, baseUrl: string, email: string, password
   await page.getByLabel(/E-postadress|E-mail/).fill(email);
   await page.getByLabel(/^Lösenord|^Password/).fill(password);
   await submitAndWait(page, () => page.getByRole('button', { name: /Logga in|Log in/ }).click());
+  // On a busy machine the login page's own late client-side navigation (hydration) can be the event
+  // submitAndWait saw; give the real redirect a moment before calling the login failed.
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 10_000 }).catch(() => {});
   if (new URL(page.url()).pathname.startsWith('/login')) {
     throw new Error(`login as ${email} failed: ${await page.locator('main').innerText()}`);
   }

@@ -74,6 +74,15 @@ export const triageWithErrors: FormAct = async (page) => {
   return { status, problems };
 };
 
+/** [INTAKE] A clock event with a time that is no time: the error at the field, the typed text kept. */
+export const clockEventWithErrors: FormAct = async (page) => {
+  await page.locator('#at').fill('i går eftermiddag');
+  const status = await post(page, () => page.locator('form[aria-labelledby="events"] button[type="submit"]').click());
+  const problems = await kept(page, { '#at': 'i går eftermiddag' });
+  if (!(await page.locator('#at-error').count())) problems.push('no error at the time field');
+  return { status, problems };
+};
+
 /** [ANY] Login with a wrong password: one message, the e-mail kept. */
 export const loginWithErrors = (email: string): FormAct => async (page) => {
   await page.locator('#email').fill(email);

@@ -16,6 +16,7 @@ export const account = {
   coordinator: 'samordnare@demo.utvag.se',
   unitManager: 'enhetschef@demo.utvag.se',
   administrator: 'admin@demo.utvag.se',
+  regional: 'region@demo.utvag.se',
   police: 'polis@demo.utvag.se',
   probationOfficer: 'frivard@demo.utvag.se',
   schoolStaff: 'skola@demo.utvag.se',

@@ -57,7 +57,8 @@ describe('[CASEWORKER][MFA] two-step verification', () => {
     const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
     await page.getByLabel(/^Kod/).fill('123456');
     await page.getByRole('button', { name: 'Aktivera tvåstegsverifiering' }).click();
-    await expect(page.getByText('Koden stämmer inte').count()).resolves.toBe(1);
+    await expect(page.locator('#code-error').textContent()).resolves.toContain('Koden stämmer inte');
+    await expect(page.locator('.error-summary a[href="#code"]').count()).resolves.toBe(1);
     const code = new TOTP({ secret: Secret.fromBase32(secret) }).generate();
     await page.getByLabel(/^Kod/).fill(code);
     await page.getByRole('button', { name: 'Aktivera tvåstegsverifiering' }).click();

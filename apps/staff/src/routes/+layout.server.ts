@@ -1,8 +1,19 @@
 import { isAllowed } from '@utvag/api';
-import { layoutData } from '@utvag/portal-kit/server';
+import { layoutData, unreadNotifications } from '@utvag/portal-kit/server';
+import { callerFor } from '$lib/server/portal';
 
-export const load = ({ locals, url }) => ({
-  ...layoutData(locals, url),
+export const load = async ({ locals, url, cookies }) => ({
+  ...layoutData(locals, url, cookies),
+  /** The header's notification link carries the unread count (issue 5). */
+  unreadNotifications: await unreadNotifications(locals, () => callerFor(locals)),
   /** The accessibility reports page is in the navigation only for roles that may list the reports. */
   canSeeAccessibilityReports: locals.user ? isAllowed(locals.user.role, 'accessibilityReport.list') : false,
+  canSeeCases: locals.user ? isAllowed(locals.user.role, 'case.list') : false,
+  canReviewLog: locals.user ? isAllowed(locals.user.role, 'logReview.read') : false,
+  canSeeRetention: locals.user ? isAllowed(locals.user.role, 'retention.read') : false,
+  /** Follow-up (issue 8): the municipality's report for managers, the regional view for regional accounts. */
+  canSeeFollowUp: locals.user ? isAllowed(locals.user.role, 'followUpReport.read') : false,
+  canSeeRegionalFollowUp: locals.user ? isAllowed(locals.user.role, 'regionalReport.read') : false,
+  /** The budget page (issue 7) is for the roles that may read budgets. */
+  canSeeBudget: locals.user ? isAllowed(locals.user.role, 'budget.read') : false,
 });

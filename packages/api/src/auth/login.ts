@@ -12,6 +12,7 @@ import {
 import { loginInputSchema } from '@utvag/domain';
 import { AppError } from '../errors.ts';
 import type { LoginLimits } from './login-limits.ts';
+import { browserFamily } from './browser-family.ts';
 import { hasConfirmedTotp } from './mfa.ts';
 import { absoluteExpiry, type SessionPolicy } from './session-policy.ts';
 import { newSessionToken, sessionIdOf } from './tokens.ts';
@@ -39,6 +40,8 @@ export async function logIn(
     address: string;
     /** Demo mode: only then may the fictional demo accounts skip the second factor. */
     demo: boolean;
+    /** Kept only as a browser family for the sessions page. */
+    userAgent?: string | null;
   },
 ): Promise<LoginResult | null> {
   const parsed = loginInputSchema.safeParse({ email: input.email, password: input.password });
@@ -68,7 +71,13 @@ export async function logIn(
   const token = newSessionToken();
   const expiresAt = absoluteExpiry(input.policy);
   await db.transaction(async (tx) => {
-    await insertSession(tx, { id: sessionIdOf(token), userId: user.id, expiresAt, mfaVerifiedAt: mfaRequired ? null : new Date() });
+    await insertSession(tx, {
+      id: sessionIdOf(token),
+      userId: user.id,
+      expiresAt,
+      mfaVerifiedAt: mfaRequired ? null : new Date(),
+      browser: browserFamily(input.userAgent),
+    });
     await insertAuditEntry(tx, {
       userId: user.id,
       role: user.role,

@@ -45,7 +45,7 @@ export async function startTotpEnrolment(db: Database, box: SecretBox, user: { i
 }
 
 /** Checks a TOTP code against the user's factor and consumes its step. */
-async function acceptTotp(db: Database, box: SecretBox, userId: string, code: string): Promise<boolean> {
+export async function acceptTotp(db: Database, box: SecretBox, userId: string, code: string): Promise<boolean> {
   const factor = await findTotpFactor(db, userId);
   if (!factor || !/^\d{6}$/.test(code)) return false;
   const totp = totpFor(box.open(factor.secretCiphertext), '');

@@ -17,6 +17,7 @@ import {
   birthDateFromDigits,
   inboxRank,
   isChild,
+  isUrgentIntake,
   partnerFeedback,
   referenceNumber,
   type PersonInput,
@@ -24,6 +25,7 @@ import {
 import { audited } from '../audit.ts';
 import type { Context, SessionUser } from '../context.ts';
 import { idempotencyKeyReused } from '../errors.ts';
+import { notifyIntakeOfUrgent } from '../intake/notify.ts';
 import type { Action } from '../permissions.ts';
 
 export interface Receipt {
@@ -113,6 +115,9 @@ export async function fileReferral(ctx: Context & { user: SessionUser }, f: Fili
         inboxRank: inboxRank({ protectionNeed: f.protectionNeed, child }),
       });
       await deleteDraft(tx, { userId: user.id, idempotencyKey: f.idempotencyKey });
+      if (isUrgentIntake({ protectionNeed: f.protectionNeed, urgency: f.fields.urgency ?? 'normal' })) {
+        await notifyIntakeOfUrgent(tx, { municipalityId: user.municipalityId, id: row.id, reference: row.reference });
+      }
       return { result: toReceipt({ ...row, inputHash: hash }), record: { recordType: 'referral', recordId: row.id, subjectIds: [personId] } };
     });
   } catch (error) {

@@ -17,10 +17,11 @@ export function clocksOf(r: Pick<Row, 'kind' | 'receivedAt' | 'firstContactAt' |
 export async function listInbox(ctx: Context & { user: StaffUser }, input: InboxQuery) {
   const after = decodeInboxCursor(input.cursor);
   const assignee = input.assignee === 'me' ? ctx.user.id : input.assignee;
-  const filter = { source: input.source, status: input.status, assignee };
+  const filter = { source: input.source, status: input.status, assignee, unitId: input.unit };
   const now = new Date();
   return audited(ctx, 'inbox.list', async (tx) => {
-    const rows = await listInboxRows(tx, { municipalityId: ctx.user.municipalityId, limit: input.limit + 1, after, filter });
+    const sort = { key: input.sort, direction: input.order };
+    const rows = await listInboxRows(tx, { municipalityId: ctx.user.municipalityId, limit: input.limit + 1, after, filter, sort });
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
     const items = page.map((r) => ({

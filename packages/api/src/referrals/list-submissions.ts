@@ -1,7 +1,7 @@
 // A partner sees its own organisation's submissions: reference, kind, dates and the feedback status the law
 // allows (DOMAIN.md §10) — never the person, the programme or any case detail.
 import { findSubmissionOfOrganisation, listSubmissionsOfOrganisation } from '@utvag/db';
-import { partnerFeedback } from '@utvag/domain';
+import { partnerFeedback, partnerTimeline } from '@utvag/domain';
 import { audited } from '../audit.ts';
 import type { Context, PartnerUser } from '../context.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
@@ -12,14 +12,18 @@ type SubmissionRow = Awaited<ReturnType<typeof findSubmissionOfOrganisation>> & 
 function submissionView(r: SubmissionRow) {
   // The queries leave drafts out, so every row has a feedback status.
   if (r.status === 'draft') throw new Error('a draft reached a partner view');
+  const timeline = partnerTimeline({ ...r, status: r.status });
   return {
     id: r.id,
     reference: r.reference,
     kind: r.kind,
     receivedAt: r.receivedAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
+    // The last change the partner may know of, not the row's own updatedAt: an internal step (an assignment,
+    // a recorded contact) must not show as a change to the partner.
+    updatedAt: timeline.at(-1)!.at.toISOString(),
     submittedByName: r.submittedByName,
     feedback: partnerFeedback(r.status),
+    timeline: timeline.map((e) => ({ status: e.status, at: e.at.toISOString() })),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   type TriageDecisionInput,
 } from '@utvag/domain';
 import { audited } from '../audit.ts';
+import { notifySubmitter } from '../intake/notify.ts';
 import type { Context, StaffUser } from '../context.ts';
 import { conflict, invalidTransition, notFound } from '../errors.ts';
 
@@ -47,6 +48,7 @@ export async function triageReferral(
       },
     });
     if (!updated) throw conflict();
+    await notifySubmitter(tx, row.referral);
     const programme = programmeOf(input);
     let caseId: string | null = null;
     if (programme) {
@@ -56,6 +58,9 @@ export async function triageReferral(
         personId: row.person.id,
         programme,
         referralId: row.referral.id,
+        // The decision clock (§9.2) runs from the first contact, or from the referral's receipt.
+        firstContactAt: row.referral.firstContactAt ?? row.referral.receivedAt,
+        unitId: row.referral.assignedUnitId,
         ageAtStart: birthDate ? ageAt(birthDate, now) : null,
       });
       await insertCaseEvent(tx, {

@@ -16,11 +16,14 @@ import { discardOwnDraft, getOwnDraft, listOwnDrafts, saveOwnDraft } from '../re
 import { submitConcernReport, submitProbationReferral, submitReferral } from '../referrals/submit-referral.ts';
 import { partnerProcedure, publicProcedure, router } from '../trpc.ts';
 import { accountRouter } from './account.ts';
+import { notificationRouter } from './notifications.ts';
+import { partnerSupportRouters } from './support.ts';
 
 const byId = z.object({ id: z.uuid({ error: 'validation.invalidUuid' }) });
 
 export const partnerRouter = router({
   account: accountRouter('partner'),
+  ...partnerSupportRouters,
   referral: router({
     submit: partnerProcedure('referral.submit')
       .input(policeReferralInputSchema)
@@ -56,6 +59,7 @@ export const partnerRouter = router({
       .input(byId)
       .query(({ ctx, input }) => getSubmission(ctx, input)),
   }),
+  notification: notificationRouter('partner'),
   accessibilityReport: router({
     /** Public: anyone may report a problem, signed in or not (rate-limited). */
     submit: publicProcedure

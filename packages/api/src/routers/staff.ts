@@ -3,6 +3,7 @@ import {
   accessibilityReportHandleSchema,
   accessibilityReportInputSchema,
   inboxQuerySchema,
+  revealIdentityInputSchema,
   staffIntakeInputSchema,
   triageDecisionInputSchema,
 } from '@utvag/domain';
@@ -14,10 +15,18 @@ import {
 } from '../accessibility/reports.ts';
 import { getReferral } from '../referrals/get-referral.ts';
 import { listInbox } from '../referrals/list-inbox.ts';
+import { revealIdentity } from '../referrals/reveal-identity.ts';
 import { registerStaffIntake } from '../referrals/submit-referral.ts';
 import { triageReferral } from '../referrals/triage-referral.ts';
-import { publicProcedure, router, staffProcedure } from '../trpc.ts';
+import { publicProcedure, requireStepUp, router, staffProcedure } from '../trpc.ts';
 import { accountRouter } from './account.ts';
+import { caseRouters } from './cases.ts';
+import { logReviewRouter } from './log-review.ts';
+import { retentionRouter } from './retention.ts';
+import { directoryRouter, referralFollowUpProcedures } from './intake-followup.ts';
+import { notificationRouter } from './notifications.ts';
+import { followUpRouter } from './follow-up.ts';
+import { supportRouters } from './support.ts';
 
 const byId = z.object({ id: z.uuid({ error: 'validation.invalidUuid' }) });
 const triageInput = triageDecisionInputSchema.and(
@@ -26,6 +35,7 @@ const triageInput = triageDecisionInputSchema.and(
 
 export const staffRouter = router({
   account: accountRouter('staff'),
+  followUpReport: followUpRouter,
   inbox: router({
     list: staffProcedure('inbox.list')
       .input(inboxQuerySchema)
@@ -43,7 +53,17 @@ export const staffRouter = router({
     triage: staffProcedure('referral.triage')
       .input(triageInput)
       .mutation(({ ctx, input }) => triageReferral(ctx, input)),
+    /** Needs a fresh step-up (permissions.ts `stepUpActions`) and a reason; audited with the reason. */
+    revealIdentity: staffProcedure('identity.reveal')
+      .input(revealIdentityInputSchema)
+      .use(requireStepUp('identity.reveal'))
+      .mutation(({ ctx, input }) => revealIdentity(ctx, input)),
+    ...referralFollowUpProcedures,
   }),
+  logReview: logReviewRouter,
+  retention: retentionRouter,
+  directory: directoryRouter,
+  notification: notificationRouter('staff'),
   accessibilityReport: router({
     /** Public: anyone may report a problem, signed in or not (rate-limited). */
     submit: publicProcedure
@@ -54,6 +74,8 @@ export const staffRouter = router({
       .input(accessibilityReportHandleSchema)
       .mutation(({ ctx, input }) => markAccessibilityReportHandledBy(ctx, input)),
   }),
+  ...caseRouters,
+  ...supportRouters,
 });
 
 export type StaffRouter = typeof staffRouter;

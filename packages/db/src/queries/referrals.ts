@@ -79,6 +79,8 @@ export interface InboxFilter {
   status?: ReferralStatus;
   /** A staff account's id, or 'unassigned'. */
   assignee?: string;
+  /** Assigned to this unit. */
+  unitId?: string;
 }
 
 function inboxFilter(f: InboxFilter): SQL | undefined {
@@ -88,15 +90,39 @@ function inboxFilter(f: InboxFilter): SQL | undefined {
     f.assignee === 'unassigned' ? isNull(referral.assignedUserId) : f.assignee ? eq(referral.assignedUserId, f.assignee) : undefined;
   // Literal statuses (not parameters) so the planner can match referral_inbox_open_idx's predicate.
   const open = sql`${referral.status} in ('submitted', 'underReview')`;
-  return and(source, open, f.status ? eq(referral.status, f.status) : undefined, assignee);
+  const unitFilter = f.unitId ? eq(referral.assignedUnitId, f.unitId) : undefined;
+  return and(source, open, f.status ? eq(referral.status, f.status) : undefined, assignee, unitFilter);
 }
 
-/** The municipality's open items in the domain's inbox order (rank, longest waiting, id), a page at a time
- * (keyset, not offset; served by referral_inbox_open_idx without a sort). */
-export function listInbox(db: Executor, q: { municipalityId: string; limit: number; after?: InboxCursor; filter?: InboxFilter }) {
-  const after = q.after
-    ? sql`(${referral.inboxRank}, ${referral.receivedAt}, ${referral.id}) > (${q.after.rank}, ${q.after.receivedAt.toISOString()}::timestamptz, ${q.after.id}::uuid)`
+/** How a person chose to sort the inbox: `priority` is the domain's order (rank, longest waiting), `received`
+ * the time of receipt alone. Both directions page by keyset. */
+export interface InboxSort {
+  key: 'priority' | 'received';
+  direction: 'asc' | 'desc';
+}
+
+/** The sort's columns, and the keyset condition after the cursor in that order (`<` when descending). */
+function inboxOrder(sort: InboxSort, after?: InboxCursor) {
+  const columns = sort.key === 'priority' ? [referral.inboxRank, referral.receivedAt, referral.id] : [referral.receivedAt, referral.id];
+  const values = [
+    ...(sort.key === 'priority' ? [sql`${after?.rank ?? 0}`] : []),
+    sql`${after?.receivedAt.toISOString() ?? null}::timestamptz`,
+    sql`${after?.id ?? null}::uuid`,
+  ];
+  const by = sort.direction === 'asc' ? asc : desc; // plain DESC (nulls first): a backward scan of the ASC indexes
+  const keyset = after
+    ? sql`(${sql.join(columns, sql`, `)}) ${sort.direction === 'asc' ? sql`>` : sql`<`} (${sql.join(values, sql`, `)})`
     : undefined;
+  return { orderBy: columns.map((c) => by(c)), keyset };
+}
+
+/** The municipality's open items, a page at a time (keyset, not offset). The default order (priority, ascending)
+ * is the domain's inbox order, served by referral_inbox_open_idx without a sort. */
+export function listInbox(
+  db: Executor,
+  q: { municipalityId: string; limit: number; after?: InboxCursor; filter?: InboxFilter; sort?: InboxSort },
+) {
+  const { orderBy, keyset: after } = inboxOrder(q.sort ?? { key: 'priority', direction: 'asc' }, q.after);
   return db
     .select({
       id: referral.id,
@@ -128,7 +154,7 @@ export function listInbox(db: Executor, q: { municipalityId: string; limit: numb
     .leftJoin(organisation, eq(organisation.id, referral.sourceOrganisationId))
     .leftJoin(appUser, eq(appUser.id, referral.assignedUserId))
     .where(and(eq(referral.municipalityId, q.municipalityId), inboxFilter(q.filter ?? {}), after))
-    .orderBy(asc(referral.inboxRank), asc(referral.receivedAt), asc(referral.id))
+    .orderBy(...orderBy)
     .limit(q.limit);
 }
 
@@ -164,6 +190,11 @@ const submissionColumns = {
   receivedAt: referral.receivedAt,
   updatedAt: referral.updatedAt,
   submittedByName: appUser.name,
+  // Only for the domain's partnerTimeline, which decides what of these the partner may see.
+  reviewStartedAt: referral.reviewStartedAt,
+  triagedAt: referral.triagedAt,
+  investigationOutcome: referral.investigationOutcome,
+  investigationDecidedAt: referral.investigationDecidedAt,
 };
 
 /** What a partner organisation may see of its own submissions: reference, kind, dates and status only.
@@ -198,7 +229,7 @@ export async function updateReferralStatus(
     municipalityId: string;
     expectedVersion: number;
     fromStatuses: readonly ReferralStatus[];
-    set: Partial<Pick<NewReferral, 'status' | 'triageDecision' | 'triageProgramme' | 'triageReason' | 'triagedAt' | 'triagedByUserId'>>;
+    set: Partial<Pick<NewReferral, 'status' | 'reviewStartedAt' | 'triageDecision' | 'triageProgramme' | 'triageReason' | 'triagedAt' | 'triagedByUserId'>>;
   },
 ) {
   const [row] = await db

@@ -5,7 +5,7 @@ import { sessionUserColumns } from './users.ts';
 
 export async function insertSession(
   db: Executor,
-  row: { id: string; userId: string; expiresAt: Date; mfaVerifiedAt: Date | null },
+  row: { id: string; userId: string; expiresAt: Date; mfaVerifiedAt: Date | null; browser?: string | null },
 ) {
   await db.insert(session).values(row);
 }

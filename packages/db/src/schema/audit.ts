@@ -22,6 +22,8 @@ export const auditEntry = pgTable(
     recordId: text(),
     /** People whose data the access showed (for listings), so an access-log review can find every read. */
     subjectIds: uuid().array(),
+    /** Why the user asked, where the action requires a reason (revealing a protected identity). */
+    reason: text(),
     outcome: auditOutcome().notNull().default('allowed'),
     requestId: text(),
     /** Position in the hash chain, assigned by the trigger under the chain lock (ids can commit out of order). */

@@ -1,6 +1,6 @@
 // A case (ärende): one person's course through a programme, and its event history.
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { caseStatus, programme } from './enums.ts';
+import { caseStatus, closingOutcome, programme, terminationReason } from './enums.ts';
 import { municipality, unit } from './organisation.ts';
 import { person, referral } from './referral.ts';
 import { appUser } from './user.ts';
@@ -17,15 +17,36 @@ export const supportCase = pgTable(
       .references(() => person.id),
     programme: programme().notNull(),
     unitId: uuid().references(() => unit.id),
+    /** The responsible case worker (handläggare). */
     responsibleUserId: uuid().references(() => appUser.id),
+    /** The coordinating specialist (specialist med samordnaransvar) who follows the whole case (§9.1). */
+    coordinatorUserId: uuid().references(() => appUser.id),
     status: caseStatus().notNull().default('open'),
     /** Age at the case's start; null when only the year is unknown. */
     ageAtStart: integer(),
+    /** Why the case runs in a programme whose age band does not hold the person (age never blocks exit support). */
+    ageBandReason: text(),
     referralId: uuid().references(() => referral.id),
+    /** The first contact with social services, from the referral: the decision clock starts here (§9.2). */
+    firstContactAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     openedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp({ withTimezone: true }),
+    closingOutcome: closingOutcome(),
+    terminationReason: terminationReason(),
+    closingNote: text(),
+    /** The latest reopening; earlier closings and reopenings are case events. */
+    reopenedAt: timestamp({ withTimezone: true }),
+    /** Optimistic concurrency: an edit names the version it read, and a stale one is refused. */
+    version: integer().notNull().default(1),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.municipalityId, t.status, t.openedAt), index().on(t.personId)],
+  (t) => [
+    index().on(t.municipalityId, t.status, t.openedAt),
+    index().on(t.personId),
+    index().on(t.municipalityId, t.unitId),
+    index().on(t.responsibleUserId),
+    index().on(t.coordinatorUserId),
+  ],
 );
 
 export const caseEvent = pgTable(
@@ -38,7 +59,7 @@ export const caseEvent = pgTable(
     caseId: uuid()
       .notNull()
       .references(() => supportCase.id),
-    /** e.g. opened, triaged, programmeChanged. */
+    /** opened, assigned, detailsChanged, programmeChanged, closed, reopened (the timeline's status changes). */
     kind: text().notNull(),
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     actorUserId: uuid().references(() => appUser.id),

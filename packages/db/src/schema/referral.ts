@@ -15,7 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { applicant, guardiansInformed, intakeChannel, programme, referralKind, referralStatus, triageDecision, urgency } from './enums.ts';
+import { applicant, gender, guardiansInformed, investigationOutcome, intakeChannel, programme, referralKind, referralStatus, triageDecision, urgency } from './enums.ts';
 import { municipality, organisation, unit } from './organisation.ts';
 import { appUser } from './user.ts';
 
@@ -33,9 +33,13 @@ export const person = pgTable(
     birthDate: date({ mode: 'string' }),
     /** Skyddade personuppgifter: never shown by default, never in partner views or exports. */
     protectedIdentity: boolean().notNull().default(false),
+    /** For the half-year follow-up by age and gender (DOMAIN.md §8); unknown until recorded. */
+    gender: gender().notNull().default('unknown'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // Person matching (issue 5): candidates by date of birth within the municipality.
+    index().on(t.municipalityId, t.birthDate),
     uniqueIndex()
       .on(t.municipalityId, t.identityNumber)
       .where(sql`${t.identityNumber} IS NOT NULL`),
@@ -98,6 +102,10 @@ export const referral = pgTable(
     safetyAssessedAt: timestamp({ withTimezone: true }),
     investigationDecidedAt: timestamp({ withTimezone: true }),
     investigationAlreadyOpen: boolean().notNull().default(false),
+    /** The recorded investigation decision (referral_event has who and the exceptional reason). */
+    investigationOutcome: investigationOutcome(),
+    /** When staff first opened it: the "under review" entry of the partner's timeline. */
+    reviewStartedAt: timestamp({ withTimezone: true }),
     assignedUnitId: uuid().references(() => unit.id),
     assignedUserId: uuid().references(() => appUser.id),
     status: referralStatus().notNull().default('submitted'),
@@ -120,5 +128,6 @@ export const referral = pgTable(
       .where(sql`${t.status} in ('submitted', 'underReview')`),
     index('referral_source_idx').on(t.sourceOrganisationId, t.receivedAt, t.id),
     index().on(t.personId),
+    index().on(t.assignedUnitId),
   ],
 );

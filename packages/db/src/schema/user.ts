@@ -1,7 +1,7 @@
 // Accounts of both portals, and their sessions. A staff account belongs to a unit, a partner account to an
 // organisation; both belong to one municipality, which scopes everything they may read.
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { userKind, userRole } from './enums.ts';
 import { municipality, organisation, unit } from './organisation.ts';
 
@@ -23,6 +23,8 @@ export const appUser = pgTable(
     locale: text().notNull().default('sv'),
     /** Needed for preliminary assessments and investigations of children (DOMAIN.md §10). */
     qualifiedSocialWorker: boolean().notNull().default(false),
+    /** A coordinator to whom the unit manager has delegated decision mandate (issue 6; unit managers always have it). */
+    decisionMandate: boolean().notNull().default(false),
     /** Demo accounts exist only in the embedded demo mode. */
     isDemo: boolean().notNull().default(false),
     disabledAt: timestamp({ withTimezone: true }),
@@ -39,6 +41,8 @@ export const session = pgTable(
   {
     /** SHA-256 of the cookie token: a leaked table cannot be replayed as cookies. */
     id: text().primaryKey(),
+    /** What the sessions page shows and ends a session by: the id itself is never sent to a browser. */
+    handle: uuid().notNull().defaultRandom(),
     userId: uuid()
       .notNull()
       .references(() => appUser.id, { onDelete: 'cascade' }),
@@ -50,6 +54,8 @@ export const session = pgTable(
     mfaVerifiedAt: timestamp({ withTimezone: true }),
     /** The last step-up (factor entered again), needed before revealing a protected identity or exporting. */
     stepUpAt: timestamp({ withTimezone: true }),
+    /** Browser family and system (e.g. "Firefox, Linux") for the sessions page; never the address or full agent. */
+    browser: text(),
   },
-  (t) => [index().on(t.userId)],
+  (t) => [index().on(t.userId), uniqueIndex().on(t.handle)],
 );

@@ -4,7 +4,10 @@ import { eq } from 'drizzle-orm';
 import { inboxRank, type Role } from '@utvag/domain';
 import { createDatabase, type Executor } from '../client.ts';
 import { municipality } from '../schema/index.ts';
+import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoSupportYear } from './demo-support.ts';
 import { createOrganisation, createPerson, createReferral, createUnit, createUser, fictionalPerson } from './factories.ts';
+import { seedFollowUpDemo } from './follow-up-demo.ts';
 
 export const demoMunicipalityName = 'Exempelstad (demo)';
 export const demoPassword = 'Utvag-demo-2026';
@@ -23,6 +26,8 @@ const staffAccounts = [
   { role: 'fieldWorker', email: 'faltsekreterare@demo.utvag.se', name: 'Frida Fältare', unit: 'sigTeam' },
   { role: 'unitManager', email: 'enhetschef@demo.utvag.se', name: 'Erik Enhetschef', unit: 'exitProgramme' },
   { role: 'administrator', email: 'admin@demo.utvag.se', name: 'Ada Administratör', unit: 'intake' },
+  // Works for the demo region (issue 8): sees only sums over the municipalities that share with it.
+  { role: 'regional', email: 'region@demo.utvag.se', name: 'Rut Regionsamordnare', unit: 'intake' },
 ] as const;
 
 const partnerAccounts = [
@@ -57,9 +62,13 @@ export async function seedDemoData(db: Executor) {
       school: await createOrganisation(tx, { municipalityId: m!.id, type: 'school', name: 'Exempelskolan' }),
       otherSchool: await createOrganisation(tx, { municipalityId: m!.id, type: 'school', name: 'Norrby gymnasium' }),
     };
+    const staff: Partial<Record<Role, string>> = {};
     for (const a of staffAccounts) {
-      await createUser(tx, { ...a, municipalityId: m!.id, unitId: units[a.unit].id, password: demoPassword, isDemo: true });
+      // Every demo staff member but the administrator is a qualified social worker (§10), so the demo can show
+      // protective assessments being recorded.
+      staff[a.role] = (await createUser(tx, { ...a, municipalityId: m!.id, unitId: units[a.unit].id, password: demoPassword, isDemo: true, qualifiedSocialWorker: a.role !== 'administrator' })).id;
     }
+    await seedFollowUpDemo(tx, { municipalityId: m!.id, submittedByUserId: staff.intake!, regionalUserId: staff.regional! });
     const partners: Record<string, string> = {};
     for (const a of partnerAccounts) {
       const user = await createUser(tx, { ...a, municipalityId: m!.id, organisationId: orgs[a.org].id, password: demoPassword, isDemo: true });
@@ -84,6 +93,17 @@ export async function seedDemoData(db: Executor) {
         consentToContact: true,
       });
     }
+    await seedDemoCases(tx, {
+      municipalityId: m!.id,
+      units: { intake: units.intake.id, sigTeam: units.sigTeam.id, exitProgramme: units.exitProgramme.id },
+      staff: { intake: staff.intake!, caseWorker: staff.caseWorker!, coordinator: staff.coordinator!, fieldWorker: staff.fieldWorker!, unitManager: staff.unitManager! },
+    });
+    await seedDemoSupportYear(tx, {
+      municipalityId: m!.id,
+      units: { sigTeam: units.sigTeam.id, exitProgramme: units.exitProgramme.id },
+      staff: { caseWorker: staff.caseWorker!, coordinator: staff.coordinator!, fieldWorker: staff.fieldWorker!, unitManager: staff.unitManager! },
+      police: { userId: partners['polis@demo.utvag.se']!, organisationId: orgs.police.id },
+    });
     return m!;
   });
   return m;

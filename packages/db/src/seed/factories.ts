@@ -65,6 +65,8 @@ export async function createUser(
     name?: string;
     password?: string;
     isDemo?: boolean;
+    /** §10: may make assessments of children. */
+    qualifiedSocialWorker?: boolean;
   },
 ): Promise<CreatedUser> {
   const password = values.password ?? `pw-${randomUUID()}`;
@@ -80,6 +82,7 @@ export async function createUser(
       unitId: values.unitId ?? null,
       organisationId: values.organisationId ?? null,
       isDemo: values.isDemo ?? false,
+      qualifiedSocialWorker: values.qualifiedSocialWorker ?? false,
     })
     .returning();
   return { ...row!, password };
@@ -94,14 +97,31 @@ export function fictionalPerson(birthDate = '2008-05-17') {
   };
 }
 
+// The fictional series has only 20 serials per birth date, so random picks collide within one
+// municipality (a flaky unique violation). Walk the serials from a random start until one is free.
+const fictionalSerials = 20;
+
 export async function createPerson(
   db: Executor,
   values: { municipalityId: string } & Partial<typeof person.$inferInsert>,
 ) {
-  const [row] = await db
-    .insert(person)
-    .values({ ...fictionalPerson(), ...values })
-    .returning();
+  const base = { ...fictionalPerson(), ...values };
+  if ('identityNumber' in values) return insertPersonRow(db, base);
+  const start = Math.floor(Math.random() * fictionalSerials);
+  for (let step = 0; step < fictionalSerials; step++) {
+    const identityNumber = fictionalIdentityNumber(base.birthDate!, (start + step) % fictionalSerials);
+    const [row] = await db
+      .insert(person)
+      .values({ ...base, identityNumber })
+      .onConflictDoNothing()
+      .returning();
+    if (row) return row;
+  }
+  throw new Error(`All ${fictionalSerials} fictional identity numbers for this birth date are taken in this municipality`);
+}
+
+async function insertPersonRow(db: Executor, values: typeof person.$inferInsert) {
+  const [row] = await db.insert(person).values(values).returning();
   return row!;
 }
 

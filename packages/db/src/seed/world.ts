@@ -16,7 +16,7 @@ export async function createTenant(db: Executor) {
   const orgForRole = { police: organisations.police, probationOfficer: organisations.probationService, schoolStaff: organisations.school };
   const users = {} as Record<Role, CreatedUser>;
   for (const role of staffRoles) {
-    users[role] = await createUser(db, { municipalityId: municipality.id, role, unitId: intakeUnit.id });
+    users[role] = await createUser(db, { municipalityId: municipality.id, role, unitId: intakeUnit.id, qualifiedSocialWorker: true });
   }
   for (const role of partnerRoles) {
     users[role] = await createUser(db, { municipalityId: municipality.id, role, organisationId: orgForRole[role].id });

@@ -19,7 +19,10 @@ export async function sweepDeadRuns(admin: postgres.Sql) {
     select datname from pg_database where datname like ${templatePrefix + '%'} or datname like ${clonePrefix + '%'}`;
   for (const { datname } of rows) {
     const pid = ownerPidOf(datname);
-    if (pid !== undefined && !isAlive(pid)) await dropDatabase(admin, datname);
+    if (pid === undefined || isAlive(pid)) continue;
+    // Another run starting at the same moment may be sweeping the same leftover ("tuple concurrently updated",
+    // or already gone): leftovers are best-effort, never a reason to fail this run.
+    await dropDatabase(admin, datname).catch(() => {});
   }
 }
 

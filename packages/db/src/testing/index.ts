@@ -33,3 +33,4 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 export * from '../seed/factories.ts';
 export * from '../seed/world.ts';
+export * from '../seed/follow-up.ts';

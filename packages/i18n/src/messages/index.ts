@@ -7,6 +7,12 @@ import { pages as svPages } from './sv/pages.ts';
 import { partner as svPartner } from './sv/partner.ts';
 import { staff as svStaff } from './sv/staff.ts';
 import { validation as svValidation } from './sv/validation.ts';
+import { ui as svUi } from './sv/ui.ts';
+import { cases as svCases } from './sv/cases.ts';
+import { security as svSecurity } from './sv/security.ts';
+import { followUp as svFollowUp } from './sv/follow-up.ts';
+import { intakeFollowUp as svIntakeFollowUp } from './sv/intake-follow-up.ts';
+import { support as svSupport } from './sv/support.ts';
 import { auth as enAuth } from './en/auth.ts';
 import { common as enCommon } from './en/common.ts';
 import { enumLabels as enEnum } from './en/enum.ts';
@@ -15,6 +21,12 @@ import { pages as enPages } from './en/pages.ts';
 import { partner as enPartner } from './en/partner.ts';
 import { staff as enStaff } from './en/staff.ts';
 import { validation as enValidation } from './en/validation.ts';
+import { ui as enUi } from './en/ui.ts';
+import { cases as enCases } from './en/cases.ts';
+import { security as enSecurity } from './en/security.ts';
+import { followUp as enFollowUp } from './en/follow-up.ts';
+import { intakeFollowUp as enIntakeFollowUp } from './en/intake-follow-up.ts';
+import { support as enSupport } from './en/support.ts';
 
 const sv = {
   common: svCommon,
@@ -25,6 +37,12 @@ const sv = {
   pages: svPages,
   staff: svStaff,
   partner: svPartner,
+  ui: svUi,
+  cases: svCases,
+  security: svSecurity,
+  // One namespace, two owners: the report (issue 8) and the referral's follow-up after intake (issue 5).
+  followUp: { ...svFollowUp, ...svIntakeFollowUp },
+  support: svSupport,
 };
 
 const en = {
@@ -36,6 +54,11 @@ const en = {
   pages: enPages,
   staff: enStaff,
   partner: enPartner,
+  ui: enUi,
+  cases: enCases,
+  security: enSecurity,
+  followUp: { ...enFollowUp, ...enIntakeFollowUp },
+  support: enSupport,
 };
 
 export type Messages = typeof sv;

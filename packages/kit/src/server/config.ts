@@ -1,6 +1,6 @@
 // Builds a portal's configuration from the environment once, failing fast with a clear message.
 import { createLoginLimits, createLogger, secretBoxFromEnv, sessionPolicyFromEnv, type Portal } from '@utvag/api';
-import { createDatabase, pingDatabase } from '@utvag/db';
+import { checkReadiness, createDatabase, pingDatabase } from '@utvag/db';
 import type { AnyRouter } from '@trpc/server';
 import { isSecureOrigin } from './cookies.ts';
 import type { PortalConfig } from './portal.ts';
@@ -17,6 +17,8 @@ export function portalConfigFromEnv(
     portal,
     db: handle.db,
     ping: () => pingDatabase(handle.sql),
+    readiness: () => checkReadiness(handle.sql),
+    metricsToken: env.METRICS_TOKEN || undefined,
     router,
     policy: sessionPolicyFromEnv(env),
     loginLimits: createLoginLimits(handle.db),

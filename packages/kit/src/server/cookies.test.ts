@@ -28,12 +28,12 @@ describe('isCrossSite', () => {
   const origin = 'http://localhost:3000';
   const request = (headers: Record<string, string>) => new Request(`${origin}/api/trpc/inbox.list`, { headers });
   it('lets same-origin and direct requests through', async () => {
-    const { isCrossSite } = await import('./endpoints.ts');
+    const { isCrossSite } = await import('./cross-site.ts');
     expect(isCrossSite(request({ 'sec-fetch-site': 'same-origin', origin }), origin)).toBe(false);
     expect(isCrossSite(request({}), origin)).toBe(false);
   });
   it('refuses cross-site and same-site-but-other-origin requests', async () => {
-    const { isCrossSite } = await import('./endpoints.ts');
+    const { isCrossSite } = await import('./cross-site.ts');
     expect(isCrossSite(request({ 'sec-fetch-site': 'cross-site' }), origin)).toBe(true);
     expect(isCrossSite(request({ 'sec-fetch-site': 'same-site' }), origin)).toBe(true);
     expect(isCrossSite(request({ origin: 'https://evil.example' }), origin)).toBe(true);

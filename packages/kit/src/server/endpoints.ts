@@ -2,10 +2,14 @@
 import { redirect, type RequestHandler } from '@sveltejs/kit';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { logOut } from '@utvag/api';
-import { updateUserLocale } from '@utvag/db';
+import { isDatabaseUnavailable, updateUserLocale } from '@utvag/db';
 import { isLocale } from '@utvag/i18n';
 import { clearSessionCookie, languageCookieName, safeRedirectPath, sessionCookieName } from './cookies.ts';
+import { isCrossSite } from './cross-site.ts';
+import { retryAfterSeconds } from './unavailable.ts';
 import type { PortalConfig } from './portal.ts';
+
+export { isCrossSite };
 
 export function logoutHandler(config: () => PortalConfig): RequestHandler {
   return async ({ cookies }) => {
@@ -36,17 +40,6 @@ export function languageHandler(config: () => PortalConfig): RequestHandler {
   };
 }
 
-/**
- * A cross-site request never reaches the API: SvelteKit's CSRF check covers form posts only, and a tRPC query
- * is a GET that a top-level cross-site navigation would send with the session cookie.
- */
-export function isCrossSite(request: Request, origin: string): boolean {
-  const site = request.headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') return true;
-  const from = request.headers.get('origin');
-  return from !== null && from !== origin;
-}
-
 export function trpcHandler(config: () => PortalConfig): RequestHandler {
   return (event) =>
     isCrossSite(event.request, event.url.origin)
@@ -59,5 +52,11 @@ export function trpcHandler(config: () => PortalConfig): RequestHandler {
       req: event.request,
       router: config().router,
       createContext: () => event.locals.ctx,
+      // A procedure that failed because the database is away answers 503 with a retry hint, not 500: the call
+      // can be repeated (submissions carry an idempotency key).
+      responseMeta: ({ errors }) =>
+        errors.some((e) => isDatabaseUnavailable(e.cause ?? e))
+          ? { status: 503, headers: new Headers({ 'retry-after': String(retryAfterSeconds) }) }
+          : {},
     });
 }

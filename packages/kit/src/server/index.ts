@@ -1,4 +1,4 @@
-export { createPortalHandle, isPublicPath } from './handle.ts';
+export { createPortalErrorHandler, createPortalHandle, isPublicPath } from './handle.ts';
 export { loginAction, loginLoad } from './login.ts';
 export { logoutHandler, languageHandler, trpcHandler } from './endpoints.ts';
 export { callFromForm, loadOrError, type FormFailure } from './actions.ts';
@@ -7,5 +7,8 @@ export { safeRedirectPath, sessionCookieName, isSecureOrigin } from './cookies.t
 export type { PortalConfig } from './portal.ts';
 export { bindLifecycle, lazy } from './lifecycle.ts';
 export { layoutData, type LayoutData } from './layout.ts';
+export { setFlash, takeFlash, flashCookieName, type FlashData } from './flash.ts';
 export { secondFactorLoad, secondFactorActions } from './second-factor.ts';
 export { accessibilityReportAction, accessibilityStatementLoad } from './accessibility.ts';
+export { renewSessionCookie, stepUpFromForm } from './step-up.ts';
+export { notificationsLoad, markAllReadAction, unreadNotifications } from './notifications.ts';

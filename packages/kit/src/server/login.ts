@@ -26,6 +26,7 @@ export function loginAction(config: () => PortalConfig): Action {
         limits: loginLimits,
         address: event.getClientAddress(),
         demo: config().demo,
+        userAgent: event.request.headers.get('user-agent'),
       });
     } catch (error) {
       if (error instanceof AppError && error.code === 'TOO_MANY_REQUESTS') {

@@ -2,12 +2,16 @@
 import type { AnyRouter } from '@trpc/server';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { LoginLimits, Logger, Portal, SecretBox, SessionPolicy, SessionUser } from '@utvag/api';
-import type { Database } from '@utvag/db';
+import type { Database, Readiness } from '@utvag/db';
 
 export interface PortalConfig {
   portal: Portal;
   db: Database;
   ping(): Promise<boolean>;
+  /** For /readyz: database reachable, migrations current. */
+  readiness(): Promise<Readiness>;
+  /** METRICS_TOKEN: when set, /metrics wants it as a bearer token; when not, /metrics answers loopback only. */
+  metricsToken?: string;
   router: AnyRouter;
   policy: SessionPolicy;
   loginLimits: LoginLimits;

@@ -7,7 +7,7 @@ import { isAllowed, type Action } from '@utvag/api';
 import type { IntakeSource } from '@utvag/domain';
 import { getTranslator } from '@utvag/i18n';
 import { flattenObject, formToObject } from '@utvag/portal-kit';
-import { callFromForm, loadOrError } from '@utvag/portal-kit/server';
+import { callFromForm, loadOrError, setFlash } from '@utvag/portal-kit/server';
 import { callerFor } from '$lib/server/portal';
 
 type Caller = ReturnType<typeof callerFor>;
@@ -15,7 +15,7 @@ type Caller = ReturnType<typeof callerFor>;
 export function intakeFormPage(opts: {
   action: Action;
   source: IntakeSource;
-  submit: (caller: Caller, values: never) => Promise<{ id: string }>;
+  submit: (caller: Caller, values: never) => Promise<{ id: string; reference: string }>;
 }) {
   const load = async ({ locals, url }: Pick<RequestEvent, 'locals' | 'url'>) => {
     if (!locals.user || !isAllowed(locals.user.role, opts.action)) {
@@ -33,7 +33,7 @@ export function intakeFormPage(opts: {
   };
 
   const actions = {
-    default: async ({ locals, request }: Pick<RequestEvent, 'locals' | 'request'>) => {
+    default: async ({ locals, request, cookies }: Pick<RequestEvent, 'locals' | 'request' | 'cookies'>) => {
       const { intent, ...values } = formToObject(await request.formData());
       const flat = flattenObject(values);
       if (intent === 'draft') {
@@ -41,11 +41,19 @@ export function intakeFormPage(opts: {
           callerFor(locals).draft.save({ idempotencyKey: String(values.idempotencyKey ?? ''), source: opts.source, values: flat }),
         );
         if (!('ok' in saved) || saved.ok !== true) return saved;
-        redirect(303, '/?utkast=sparat');
+        setFlash(cookies, { tone: 'success', textKey: 'partner.drafts.saved' });
+        redirect(303, '/');
       }
       const result = await callFromForm(locals.locale, flat, () => opts.submit(callerFor(locals), values as never));
       if (!('ok' in result) || result.ok !== true) return result;
-      redirect(303, `/hanvisningar/${result.value.id}?kvitto=1`);
+      // The thanks is a one-time message: reloading or bookmarking the receipt does not thank again.
+      setFlash(cookies, {
+        tone: 'success',
+        titleKey: 'partner.receipt.thanksTitle',
+        textKey: 'partner.receipt.thanks',
+        params: { reference: result.value.reference },
+      });
+      redirect(303, `/hanvisningar/${result.value.id}`);
     },
   };
   return { load, actions };

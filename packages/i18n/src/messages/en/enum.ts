@@ -45,6 +45,7 @@ export const enumLabels = {
     fieldWorker: 'Field worker',
     unitManager: 'Unit manager',
     administrator: 'Administrator',
+    regional: 'Regional follow-up',
     police: 'Police officer',
     probationOfficer: 'Probation officer',
     schoolStaff: 'School staff',

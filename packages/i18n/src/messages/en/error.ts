@@ -14,4 +14,8 @@ export const error = {
   duplicate: 'This is already registered. Find the existing one instead of creating a new one.',
   idempotencyKeyReused: 'This form has already been sent with different details. Open a new form if you want to send something more.',
   draftSourceMismatch: 'The draft belongs to another form. Open it from the list of drafts.',
+  clockNotApplicable: 'That event applies only to concern reports about children.',
+  clockAlreadyRecorded: 'The event is already recorded. Reload the page to see it.',
+  qualifiedSocialWorkerRequired: 'Assessments about children are made by a qualified social worker. Ask a qualified colleague.',
+  assignmentUnchanged: 'The referral is already assigned like that. Choose another unit or case worker.',
 } satisfies Catalog<typeof sv>;

@@ -14,6 +14,8 @@ export const staff = {
       status: 'Status',
       clocks: 'Time limits',
       assignee: 'Case worker',
+      unit: 'Unit',
+      anyUnit: 'All units',
       all: 'All sources',
       allOpen: 'All open',
       anyone: 'Everyone',

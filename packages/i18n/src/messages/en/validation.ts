@@ -26,5 +26,22 @@ export const validation = {
   dateOrder: 'The end date cannot be before the release date.',
   guardianNameRequired: "Enter the guardian's name.",
   tooManyValues: 'The form contains too many values.',
+  outcomeRequired: 'Choose what the decision on an investigation was.',
+  beforeReceived: 'The time cannot be before the referral came in.',
+  delayReasonRequired: 'The decision comes after 14 days. Write the exceptional reasons.',
+  periodOrder: 'The end of the period cannot be before its start.',
+  periodTooLong: 'A period can be at most five years. Choose a shorter one.',
   invalid: 'This is not valid. Check it and try again.',
+  // issue 6, the case lifecycle
+  terminationReasonRequired: 'Choose why the case is terminated.',
+  basisRequired: 'Briefly write what the assessment is based on.',
+  childImpactRequired: 'Describe how the decision affects the children.',
+  oralSourceFromRequired: 'Write who gave the information.',
+  oralSourceAtRequired: 'Write when the information was given, as YYYY-MM-DD HH:MM.',
+  drugTestResultRequired: 'Choose the result of the drug test.',
+  // issue 7, support work
+  invalidAmount: 'Enter the amount in kronor, for example 2800 or 1234.50.',
+  negativeAmount: 'The amount cannot be negative.',
+  endBeforeStart: 'The end date cannot be before the start date.',
+  invalidYear: 'Enter the year with four digits, for example 2026.',
 } satisfies Catalog<typeof sv>;

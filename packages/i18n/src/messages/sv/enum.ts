@@ -46,6 +46,7 @@ export const enumLabels = {
     fieldWorker: 'Fältarbetare',
     unitManager: 'Enhetschef',
     administrator: 'Administratör',
+    regional: 'Regional uppföljning',
     police: 'Polis',
     probationOfficer: 'Frivårdsinspektör',
     schoolStaff: 'Skolpersonal',

@@ -12,4 +12,8 @@ export const error = {
   duplicate: 'Det här finns redan registrerat. Sök upp det befintliga i stället för att skapa ett nytt.',
   idempotencyKeyReused: 'Formuläret har redan skickats med andra uppgifter. Öppna ett nytt formulär om du vill skicka något mer.',
   draftSourceMismatch: 'Utkastet hör till ett annat formulär. Öppna det från listan över utkast.',
+  clockNotApplicable: 'Den händelsen gäller bara orosanmälningar om barn.',
+  clockAlreadyRecorded: 'Händelsen är redan registrerad. Ladda om sidan för att se den.',
+  qualifiedSocialWorkerRequired: 'Bedömningar som gäller barn görs av en socialsekreterare med socionomexamen. Be en behörig kollega.',
+  assignmentUnchanged: 'Hänvisningen är redan tilldelad så. Välj en annan enhet eller handläggare.',
 };

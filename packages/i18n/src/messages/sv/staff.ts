@@ -14,6 +14,8 @@ export const staff = {
       status: 'Status',
       clocks: 'Tidsfrister',
       assignee: 'Handläggare',
+      unit: 'Enhet',
+      anyUnit: 'Alla enheter',
       all: 'Alla källor',
       allOpen: 'Alla öppna',
       anyone: 'Alla',

@@ -24,5 +24,22 @@ export const validation = {
   dateOrder: 'Slutdatumet kan inte vara före frigivningsdatumet.',
   guardianNameRequired: 'Skriv vårdnadshavarens namn.',
   tooManyValues: 'Formuläret innehåller för många uppgifter.',
+  outcomeRequired: 'Välj vad beslutet om utredning blev.',
+  beforeReceived: 'Tidpunkten kan inte vara före det att hänvisningen kom in.',
+  delayReasonRequired: 'Beslutet kommer efter 14 dagar. Skriv de synnerliga skälen.',
+  periodOrder: 'Periodens slutdatum kan inte vara före startdatumet.',
+  periodTooLong: 'Perioden kan vara högst fem år. Välj en kortare period.',
   invalid: 'Uppgiften är felaktig. Kontrollera den och försök igen.',
+  // issue 6, the case lifecycle
+  terminationReasonRequired: 'Välj skälet till att ärendet avbryts.',
+  basisRequired: 'Skriv kort vad bedömningen bygger på.',
+  childImpactRequired: 'Beskriv hur barnen påverkas av beslutet.',
+  oralSourceFromRequired: 'Skriv vem uppgiften kom från.',
+  oralSourceAtRequired: 'Skriv när uppgiften lämnades, som ÅÅÅÅ-MM-DD TT:MM.',
+  drugTestResultRequired: 'Välj resultatet av drogtestet.',
+  // issue 7, support work
+  invalidAmount: 'Skriv beloppet i kronor, till exempel 2 800 eller 1 234,50.',
+  negativeAmount: 'Beloppet kan inte vara negativt.',
+  endBeforeStart: 'Slutdatumet kan inte vara före startdatumet.',
+  invalidYear: 'Skriv året med fyra siffror, till exempel 2026.',
 };

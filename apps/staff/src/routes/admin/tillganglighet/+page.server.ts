@@ -4,24 +4,25 @@ import { error, redirect } from '@sveltejs/kit';
 import { isAllowed } from '@utvag/api';
 import { getTranslator } from '@utvag/i18n';
 import { formToObject } from '@utvag/portal-kit';
-import { callFromForm, loadOrError } from '@utvag/portal-kit/server';
+import { callFromForm, loadOrError, setFlash } from '@utvag/portal-kit/server';
 import { callerFor } from '$lib/server/portal';
 
-export const load = async ({ locals, url }) => {
+export const load = async ({ locals }) => {
   if (!locals.user || !isAllowed(locals.user.role, 'accessibilityReport.list')) {
     error(403, getTranslator(locals.locale)('staff.accessibilityReports.notAllowed'));
   }
   const list = await loadOrError(locals.locale, () => callerFor(locals).accessibilityReport.list());
-  return { reports: list.items, handled: url.searchParams.has('hanterad') };
+  return { reports: list.items };
 };
 
 export const actions = {
-  default: async ({ locals, request }) => {
+  default: async ({ locals, request, cookies }) => {
     const values = formToObject(await request.formData());
     const result = await callFromForm(locals.locale, { id: String(values.id ?? '') }, () =>
       callerFor(locals).accessibilityReport.markHandled(values as never),
     );
     if (!('ok' in result) || result.ok !== true) return result;
-    redirect(303, '/admin/tillganglighet?hanterad=1');
+    setFlash(cookies, { tone: 'success', textKey: 'staff.accessibilityReports.handled' });
+    redirect(303, '/admin/tillganglighet');
   },
 };

@@ -6,7 +6,7 @@ import { isAllowed } from '@utvag/api';
 import { calendarDateInSweden } from '@utvag/domain';
 import { getTranslator } from '@utvag/i18n';
 import { flattenObject, formToObject } from '@utvag/portal-kit';
-import { callFromForm } from '@utvag/portal-kit/server';
+import { callFromForm, setFlash } from '@utvag/portal-kit/server';
 import { callerFor } from '$lib/server/portal';
 
 /** Now on a Swedish wall clock, 'YYYY-MM-DD HH:MM', as the form's starting value. */
@@ -24,12 +24,13 @@ export const load = ({ locals }) => {
 };
 
 export const actions = {
-  default: async ({ locals, request }) => {
+  default: async ({ locals, request, cookies }) => {
     const values = formToObject(await request.formData());
     const result = await callFromForm(locals.locale, flattenObject(values), () =>
       callerFor(locals).intake.register(values as never),
     );
     if (!('ok' in result) || result.ok !== true) return result;
-    redirect(303, `/hanvisningar/${result.value.id}?registrerad=1`);
+    setFlash(cookies, { tone: 'success', textKey: 'staff.intake.registered' });
+    redirect(303, `/hanvisningar/${result.value.id}`);
   },
 };

@@ -1,0 +1,51 @@
+// Revealing a protected identity (issue 3): a reason, and the one-time code again unless the session stepped up
+// a few minutes ago. The identity is shown in the answer to the post only: nothing in the URL, nothing cached.
+import { fail } from '@sveltejs/kit';
+import { AppError, createCallerFactory, hasConfirmedTotp, hasFreshStepUp, staffRouter } from '@utvag/api';
+import { stepUpValidMinutes } from '@utvag/domain';
+import { getTranslator } from '@utvag/i18n';
+import { formToObject } from '@utvag/portal-kit';
+import { callFromForm, loadOrError, stepUpFromForm } from '@utvag/portal-kit/server';
+import { callerFor, getConfig } from '$lib/server/portal';
+
+const createCaller = createCallerFactory(staffRouter);
+
+/** Whether this user must type a code: not when the step-up is fresh, nor for a demo account without a factor. */
+async function needsCode(locals: App.Locals) {
+  const user = locals.user!;
+  if (await hasFreshStepUp({ ...locals.ctx, user })) return false;
+  return !(getConfig().demo && user.isDemo && !(await hasConfirmedTotp(getConfig().db, user.id)));
+}
+
+export const load = async ({ locals, params }) => {
+  const referral = await loadOrError(locals.locale, () => callerFor(locals).referral.get({ id: params.id }));
+  return {
+    referral: { id: referral.id, reference: referral.reference, protectedIdentity: referral.person.protectedIdentity },
+    needsCode: await needsCode(locals),
+    minutes: stepUpValidMinutes,
+  };
+};
+
+export const actions = {
+  default: async (event) => {
+    const { locals, params, request } = event;
+    const form = formToObject(await request.formData());
+    const values = { reason: String(form.reason ?? '') };
+    const t = getTranslator(locals.locale);
+    let ctx = locals.ctx;
+    if (await needsCode(locals)) {
+      try {
+        ctx = await stepUpFromForm(getConfig(), event, String(form.code ?? ''));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const message = t(error.messageKey);
+        return fail(400, { values, message, fieldErrors: { code: message } });
+      }
+    }
+    const result = await callFromForm(locals.locale, values, () =>
+      createCaller(ctx).referral.revealIdentity({ id: params.id, reason: values.reason }),
+    );
+    if (!('ok' in result) || result.ok !== true) return result;
+    return { revealed: result.value };
+  },
+};

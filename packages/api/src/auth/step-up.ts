@@ -1,0 +1,48 @@
+// Step-up (issue 3): the second factor entered again before revealing a protected identity or exporting
+// person-level data. It holds for `stepUpValidMinutes` (packages/domain), and, as a rise in privilege, gives the
+// session a new id. Demo accounts in demo mode, which have no factor, step up without a code.
+import { findSessionStepUp, findTotpFactor, insertAuditEntry, rotateSessionAfterStepUp, type Database } from '@utvag/db';
+import { isStepUpFresh } from '@utvag/domain';
+import type { Context, SessionUser } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { acceptTotp } from './mfa.ts';
+import type { SecretBox } from './secret-box.ts';
+import { newSessionToken, sessionIdOf } from './tokens.ts';
+
+export const stepUpRequired = () => new AppError('PRECONDITION_FAILED', 'security.stepUp.required');
+
+/** Verifies a TOTP code for a signed-in session and returns the session's new cookie token. */
+export async function stepUp(
+  db: Database,
+  box: SecretBox,
+  input: { token: string; user: SessionUser; code: string; demo: boolean; requestId: string },
+): Promise<string> {
+  const { user } = input;
+  const code = input.code.trim();
+  const factor = await findTotpFactor(db, user.id);
+  const withoutFactor = input.demo && user.isDemo && !factor?.confirmedAt;
+  const ok = withoutFactor || (Boolean(factor?.confirmedAt) && (await acceptTotp(db, box, user.id, code)));
+  await insertAuditEntry(db, {
+    userId: user.id,
+    role: user.role,
+    municipalityId: user.municipalityId,
+    organisationId: user.organisationId,
+    action: 'session.stepUp',
+    recordType: 'session',
+    outcome: ok ? 'allowed' : 'denied',
+    requestId: input.requestId,
+  });
+  if (!ok) throw new AppError('BAD_REQUEST', 'auth.mfa.invalidCode', { code: { key: 'auth.mfa.invalidCode' } });
+  const token = newSessionToken();
+  if (!(await rotateSessionAfterStepUp(db, user.id, sessionIdOf(input.token), sessionIdOf(token)))) {
+    throw new AppError('UNAUTHORIZED', 'error.unauthorized');
+  }
+  return token;
+}
+
+/** Whether the request's session stepped up within the last few minutes. */
+export async function hasFreshStepUp(ctx: Pick<Context, 'db' | 'sessionId'> & { user: SessionUser }) {
+  if (!ctx.sessionId) return false;
+  const row = await findSessionStepUp(ctx.db, ctx.sessionId);
+  return Boolean(row && row.userId === ctx.user.id && isStepUpFresh(row.stepUpAt));
+}

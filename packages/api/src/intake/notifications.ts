@@ -1,0 +1,28 @@
+// A signed-in user's own notifications, in either portal: the latest, the unread count, marking read.
+import { countUnreadNotifications, inTenantTransaction, listNotificationsOf, markNotificationsRead } from '@utvag/db';
+import { audited } from '../audit.ts';
+import type { Context, SessionUser } from '../context.ts';
+
+export async function listNotifications(ctx: Context & { user: SessionUser }) {
+  return audited(ctx, 'notification.list', async (tx) => {
+    const rows = await listNotificationsOf(tx, { userId: ctx.user.id, limit: 50 });
+    const unread = await countUnreadNotifications(tx, ctx.user.id);
+    const items = rows.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null }));
+    return { result: { items, unread }, record: { recordType: 'notification', recordId: null } };
+  });
+}
+
+/** The header's badge on every page: a count of one's own rows, no personal data, so no audit entry; still
+ * under row-level security as the user. */
+export function unreadCount(ctx: Context & { user: SessionUser }) {
+  const { user, tenant } = ctx;
+  if (!tenant) throw new Error('unreadCount needs a signed-in request');
+  return inTenantTransaction(ctx.db, tenant, async (tx) => ({ unread: await countUnreadNotifications(tx, user.id) }));
+}
+
+export async function markRead(ctx: Context & { user: SessionUser }, input: { id?: string }) {
+  return audited(ctx, 'notification.markRead', async (tx) => {
+    await markNotificationsRead(tx, { userId: ctx.user.id, id: input.id });
+    return { result: { ok: true as const }, record: { recordType: 'notification', recordId: input.id ?? null } };
+  });
+}

@@ -1,0 +1,23 @@
+// Follow-up (issue 8): the report and its exports for the municipality's own managers, and the regional view.
+// Mounted in routers/staff.ts as `followUpReport` (`followUp` is the cases' commitment follow-up); permissions in
+// permissions.ts (followUpReport.*, regionalReport.*).
+import { reportExportSchema, reportQuerySchema } from '@utvag/domain';
+import { exportReport } from '../follow-up/export-report.ts';
+import { municipalityReport, regionalReport } from '../follow-up/report.ts';
+import { router, staffProcedure } from '../trpc.ts';
+
+export const followUpRouter = router({
+  /** On screen for the municipality's own staff: small numbers shown (issue 8: "<5" for anyone else). */
+  get: staffProcedure('followUpReport.read')
+    .input(reportQuerySchema)
+    .query(({ ctx, input }) => municipalityReport(ctx, input, 'followUpReport.read', { suppress: false })),
+  export: staffProcedure('followUpReport.export')
+    .input(reportExportSchema)
+    .query(({ ctx, input }) => exportReport(ctx, input, 'municipality', 'followUpReport.export')),
+  regional: staffProcedure('regionalReport.read')
+    .input(reportQuerySchema)
+    .query(({ ctx, input }) => regionalReport(ctx, input, 'regionalReport.read')),
+  regionalExport: staffProcedure('regionalReport.export')
+    .input(reportExportSchema)
+    .query(({ ctx, input }) => exportReport(ctx, input, 'region', 'regionalReport.export')),
+});

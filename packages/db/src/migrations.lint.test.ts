@@ -1,0 +1,141 @@
+// Migration lint (issue 9): squawk (squawk-cli, a PostgreSQL migration linter) checks every committed migration
+// for statements that lock or rewrite a large table, break running code, or lose data: dropping a column or table,
+// a NOT NULL column without a default, a column type change, an index built without CONCURRENTLY on an existing
+// table, a constraint validated under an exclusive lock, and so on.
+//
+// Rules left out, and why:
+// - require-lock-timeout / require-statement-timeout: runMigrations sets `lock_timeout` on its one connection
+//   before drizzle's migration transaction (migrate.ts), so every migration has one without repeating it per file;
+//   a statement timeout would cut a long but harmless backfill.
+// - prefer-bigint-over-int / -smallint, ban-char-field: type style, not deployment safety.
+//
+// drizzle runs each migration inside a transaction, where CREATE INDEX CONCURRENTLY is impossible. An index on an
+// existing table is therefore an allowlist decision: say in the entry why the table is small enough, or ship the
+// index out of band (`create index concurrently` by hand before the release, `if not exists` in the migration).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrationsFolder } from './migrate.ts';
+
+const excluded = [
+  'require-lock-timeout',
+  'require-statement-timeout',
+  'prefer-bigint-over-int',
+  'prefer-bigint-over-smallint',
+  'ban-char-field',
+];
+
+/**
+ * Findings accepted in migrations that were already merged when the lint arrived, with the reason. A new entry
+ * needs the same: why the lock or rewrite is harmless at the table's size, or the plan that makes it so.
+ */
+const allowed: Record<string, Record<string, string>> = {
+  '0001_audit_chain.sql': {
+    'require-concurrent-index-creation': 'audit_entry was days old and near empty when the chain arrived',
+  },
+  '0005_intake_sources.sql': {
+    'adding-foreign-key-constraint': 'referral held only demo data; validated in the same transaction',
+    'constraint-missing-not-valid': 'as above',
+    'ban-drop-not-null': 'relaxing NOT NULL for self-applications; old code never wrote null, so it keeps working',
+    'require-concurrent-index-creation': 'referral held only demo data',
+  },
+  '0008_inbox_open_index.sql': {
+    'require-concurrent-index-creation': 'partial index over open referrals (≈2 % of rows); built before launch',
+    'require-concurrent-index-deletion': 'drops the index it replaces; no production data yet',
+  },
+  '0010_case_lifecycle.sql': {
+    'require-enum-value-ordering': "appends 'reopened' to case_status; no code relies on the enum's order",
+    'adding-foreign-key-constraint':
+      'case.coordinator_user_id is a new, empty column; merged before the lint and before production data. ' +
+      'With data: ADD CONSTRAINT … NOT VALID, then VALIDATE CONSTRAINT in a later migration',
+    'constraint-missing-not-valid': 'as above',
+    'require-concurrent-index-creation':
+      'three indexes on "case", merged before the lint and before production data; at 1M cases each blocks case ' +
+      'writes for seconds: with data, build them CONCURRENTLY outside the migration first',
+  },
+  '0011_security_review.sql': {
+    'adding-field-with-default':
+      'session.handle uses a volatile default (gen_random_uuid), so the session table is rewritten; it holds only ' +
+      'live sessions (at most 12 hours old), a few thousand rows at most, rewritten in milliseconds',
+    'require-concurrent-index-creation': 'unique index on session.handle: the same small session table',
+  },
+  '0012_intake_followup.sql': {
+    'require-concurrent-index-creation':
+      'person (municipality, birth date) for matching and referral (assigned unit) for the inbox filter; built before ' +
+      'launch. With production data: CREATE INDEX CONCURRENTLY outside the migration first',
+  },
+  '0013_follow_up.sql': {
+    'require-concurrent-index-creation':
+      'three range indexes for the follow-up report (referrals by receipt, cases by opening and closing); built ' +
+      'before launch. With production data: CREATE INDEX CONCURRENTLY outside the migration first',
+  },
+};
+
+interface Finding {
+  file: string;
+  line: number;
+  rule_name: string;
+  message: string;
+}
+
+function squawk(files: string[]): Finding[] {
+  const bin = path.join(path.dirname(createRequire(import.meta.url).resolve('squawk-cli/package.json')), 'js', 'bin', 'squawk');
+  let out: string;
+  try {
+    out = execFileSync(process.execPath, [bin, '--assume-in-transaction', '--reporter', 'json', '--exclude', excluded.join(','), ...files], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    // squawk exits 1 when it found something; the JSON is on stdout all the same.
+    out = (error as { stdout?: string }).stdout ?? '';
+    if (!out.trim().startsWith('[')) throw error;
+  }
+  return JSON.parse(out) as Finding[];
+}
+
+const files = fs
+  .readdirSync(migrationsFolder)
+  .filter((name) => name.endsWith('.sql'))
+  .sort()
+  .map((name) => path.join(migrationsFolder, name));
+
+describe('migration lint (squawk)', () => {
+  it('finds no unsafe statement outside the allowlist', () => {
+    expect(files.length).toBeGreaterThan(0);
+    const refused = squawk(files)
+      .filter((f) => !allowed[path.basename(f.file)]?.[f.rule_name])
+      .map((f) => `${path.basename(f.file)}:${f.line + 1} ${f.rule_name}: ${f.message}`);
+    expect(refused, 'unsafe migration statements (fix them, or allowlist with a reason in this file)').toEqual([]);
+  });
+
+  it('refuses the classic unsafe statements', () => {
+    const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'utvag-squawk-'));
+    try {
+      const probe = (name: string, text: string) => {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, text);
+        return squawk([file]).map((f) => f.rule_name);
+      };
+      expect(probe('drop-column.sql', 'ALTER TABLE "person" DROP COLUMN "last_name";')).toContain('ban-drop-column');
+      expect(probe('drop-table.sql', 'DROP TABLE "case_event";')).toContain('ban-drop-table');
+      expect(probe('not-null.sql', 'ALTER TABLE "referral" ADD COLUMN "x" text NOT NULL;')).toContain('adding-required-field');
+      expect(probe('index.sql', 'CREATE INDEX "referral_x_idx" ON "referral" ("received_at");')).toContain(
+        'require-concurrent-index-creation',
+      );
+      expect(probe('type.sql', 'ALTER TABLE "referral" ALTER COLUMN "reason" TYPE varchar(100);')).toContain('changing-column-type');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('every entry of the allowlist still matches a finding (no stale exceptions)', () => {
+    const found = new Set(squawk(files).map((f) => `${path.basename(f.file)} ${f.rule_name}`));
+    const stale = Object.entries(allowed).flatMap(([file, rules]) =>
+      Object.keys(rules).filter((rule) => !found.has(`${file} ${rule}`)).map((rule) => `${file} ${rule}`),
+    );
+    expect(stale).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+// The follow-up SQL below the API: the regional policies open exactly the sharing municipalities' rows, read-only;
+// the clock calendar is filled once from the domain; the report's range scans use their indexes.
+import { clocksFor } from '@utvag/domain';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clockDue } from '../schema/index.ts';
+import { createReferral, createRegion, createTenant, createTestDatabase, type Tenant, type TestDatabase } from '../testing/index.ts';
+import { ensureClockDues, inRegionalTransaction } from './follow-up.ts';
+
+let t: TestDatabase;
+let sharing: Tenant;
+let other: Tenant;
+let regionId: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  sharing = await createTenant(t.db);
+  other = await createTenant(t.db);
+  for (const tenant of [sharing, other]) {
+    await createReferral(t.db, {
+      municipalityId: tenant.municipality.id,
+      submittedByUserId: tenant.users.police.id,
+      sourceOrganisationId: tenant.organisations.police.id,
+    });
+  }
+  const region = await createRegion(t.db, { sharingMunicipalityIds: [sharing.municipality.id], regionalUserIds: [sharing.users.regional.id] });
+  regionId = region.id;
+});
+afterAll(() => t.drop());
+
+const asRegion = <T>(id: string | null, work: Parameters<typeof inRegionalTransaction<T>>[2]) =>
+  inRegionalTransaction(t.db, { regionId: id ?? '', userId: sharing.users.regional.id, role: 'regional' }, work);
+
+describe('the regional policies', () => {
+  it('let a region read the sharing municipalities only, and no region nothing', async () => {
+    const municipalities = (id: string | null) =>
+      asRegion(id, async (tx) => (await tx.execute<{ m: string }>(sql`select distinct municipality_id as m from referral`)).map((r) => r.m));
+    expect(await municipalities(regionId)).toEqual([sharing.municipality.id]);
+    expect(await municipalities(null)).toEqual([]);
+    const people = await asRegion(regionId, async (tx) => (await tx.execute<{ n: string }>(sql`select count(*) as n from person where municipality_id = ${other.municipality.id}`))[0]!.n);
+    expect(Number(people)).toBe(0);
+  });
+
+  it('never let a region write, and leave the application role without the regional policies', async () => {
+    const refused = { cause: { message: expect.stringMatching(/permission denied/) } };
+    await expect(
+      asRegion(regionId, (tx) => tx.execute(sql`update referral set reason = 'ändrad' where municipality_id = ${sharing.municipality.id}`)),
+    ).rejects.toMatchObject(refused);
+    await expect(
+      asRegion(regionId, (tx) => tx.execute(sql`insert into person (municipality_id, first_name, last_name) values (${sharing.municipality.id}, 'Ny', 'Person')`)),
+    ).rejects.toMatchObject(refused);
+    const policies = await t.db.execute<{ roles: string }>(sql`select roles::text from pg_policies where policyname = 'regional'`);
+    expect(policies.map((p) => p.roles)).toEqual(['{utvag_regional}', '{utvag_regional}', '{utvag_regional}', '{utvag_regional}']);
+  });
+});
+
+describe('the clock calendar', () => {
+  it("holds the domain's due times for every hour of a period, filled once", async () => {
+    const start = new Date('2026-03-01T00:00:00Z');
+    const end = new Date('2026-03-03T00:00:00Z');
+    await ensureClockDues(t.db, start, end);
+    await ensureClockDues(t.db, start, end);
+    const rows = await t.db.select().from(clockDue).where(sql`${clockDue.receivedHour} >= ${start.toISOString()}::timestamptz and ${clockDue.receivedHour} < ${end.toISOString()}::timestamptz`);
+    expect(rows).toHaveLength(48);
+    const afternoon = rows.find((r) => r.receivedHour.toISOString() === '2026-03-02T15:00:00.000Z')!;
+    const expected = Object.fromEntries(clocksFor({ kind: 'concernReport', receivedAt: afternoon.receivedHour }, afternoon.receivedHour).map((c) => [c.code, c.dueAt.toISOString()]));
+    expect(afternoon.firstContactDueAt.toISOString()).toBe(expected.firstContact);
+    expect(afternoon.safetyAssessmentDueAt.toISOString()).toBe(expected.immediateSafetyAssessment);
+    expect(afternoon.preliminaryAssessmentDueAt.toISOString()).toBe(expected.preliminaryAssessment);
+  });
+});
+
+describe('plans', () => {
+  it('reads a period of referrals and of open cases through the report indexes', async () => {
+    const plan = async (query: string) => {
+      const rows = await t.db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        return tx.execute<{ 'QUERY PLAN': string }>(sql.raw(`explain ${query}`));
+      });
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    };
+    const m = sharing.municipality.id;
+    expect(await plan(`select count(*) from referral where municipality_id = '${m}' and received_at >= '2026-01-01' and received_at < '2026-07-01'`)).toMatch(/referral_report_idx/);
+    expect(await plan(`select count(*) from "case" c where municipality_id = '${m}' and coalesce(c.closed_at, 'infinity'::timestamptz) >= '2026-01-01'`)).toMatch(/case_report_open_idx/);
+  });
+});

@@ -1,0 +1,329 @@
+// SQL of the follow-up report (issue 8): aggregates only, over one municipality or the municipalities that share
+// with a region. Each query returns entries (row key, column key, value) for the domain's table definitions
+// (packages/domain report-tables.ts); no person-level row ever leaves PostgreSQL. Authorization happens in
+// packages/api; the tenant transaction's row-level security applies on top.
+import { clocksFor, defaultSuppressionThreshold, reportingAgeBands, swedishTimeZone } from '@utvag/domain';
+import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { Database, Executor, Tx } from '../client.ts';
+import { clockDue, followUpSetting, municipality, region, regionalAccount, regionDataSharing } from '../schema/index.ts';
+
+/** The role a regional view's transaction runs as (migration 0011): SELECT under the `regional` policies only. */
+export const regionalRole = 'utvag_regional';
+
+export interface ReportScope {
+  municipalityIds: string[];
+  /** [start, end): the period's instants (packages/domain periodBounds). */
+  start: Date;
+  end: Date;
+  /** Clocks and outcomes are read as they stand at this instant (normally now). */
+  now: Date;
+}
+
+export interface Entry {
+  row: string;
+  column: string;
+  value: number | null;
+}
+
+const hour = 3_600_000;
+const iso = (d: Date) => d.toISOString();
+const inScope = (column: SQL, scope: Pick<ReportScope, 'municipalityIds'>) =>
+  sql`${column} in (${sql.join(scope.municipalityIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
+
+async function rows<T>(db: Executor, query: SQL): Promise<T[]> {
+  return (await db.execute(query)) as unknown as T[];
+}
+
+/**
+ * Makes sure the clock calendar holds every hour of [start, end): the due times come from the domain's
+ * `clocksFor`, computed once per hour of receipt and kept (they never change for a past hour under the same rules).
+ */
+export async function ensureClockDues(db: Executor, start: Date, end: Date): Promise<void> {
+  const first = Math.floor(start.getTime() / hour) * hour;
+  const expected = Math.ceil((end.getTime() - first) / hour);
+  const [have] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ${clockDue} where ${and(gte(clockDue.receivedHour, new Date(first)), lt(clockDue.receivedHour, end))}`,
+  );
+  if ((have?.n ?? 0) >= expected) return;
+  const values: (typeof clockDue.$inferInsert)[] = [];
+  for (let t = first; t < end.getTime(); t += hour) {
+    const receivedAt = new Date(t);
+    const due = Object.fromEntries(clocksFor({ kind: 'concernReport', receivedAt }, receivedAt).map((c) => [c.code, c.dueAt]));
+    values.push({
+      receivedHour: receivedAt,
+      firstContactDueAt: due.firstContact!,
+      safetyAssessmentDueAt: due.immediateSafetyAssessment!,
+      preliminaryAssessmentDueAt: due.preliminaryAssessment!,
+    });
+  }
+  for (let i = 0; i < values.length; i += 2000) {
+    await db.insert(clockDue).values(values.slice(i, i + 2000)).onConflictDoNothing();
+  }
+}
+
+const receivedIn = (scope: ReportScope) =>
+  sql`${inScope(sql`r.municipality_id`, scope)} and r.received_at >= ${iso(scope.start)}::timestamptz and r.received_at < ${iso(scope.end)}::timestamptz and r.status <> 'draft'`;
+
+/** Referrals received in the period by source (the organisation's type, or direct) and triage outcome. */
+export async function referralsBySourceEntries(db: Executor, scope: ReportScope): Promise<Entry[]> {
+  if (scope.municipalityIds.length === 0) return [];
+  return rows<Entry>(
+    db,
+    sql`select coalesce(o.type::text, 'direct') as "row",
+          case when r.status in ('submitted', 'underReview') then 'pending' else r.status::text end as "column",
+          count(*)::int as value
+        from referral r left join organisation o on o.id = r.source_organisation_id
+        where ${receivedIn(scope)}
+        group by 1, 2`,
+  );
+}
+
+/** Median and 90th percentile (percentile_cont, see packages/domain report-statistics.ts) in hours. */
+export async function responseTimeEntries(db: Executor, scope: ReportScope): Promise<Entry[]> {
+  if (scope.municipalityIds.length === 0) return [];
+  // One sort per measure: percentile_cont over an array of fractions gives both figures from the same ordering.
+  const [r] = await rows<{ fc_n: number; fc: number[] | null; d_n: number; d: number[] | null }>(
+    db,
+    sql`select
+          count(r.first_contact_at)::int as fc_n,
+          percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from r.first_contact_at - r.received_at) / 3600) as fc,
+          count(r.triaged_at)::int as d_n,
+          percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from r.triaged_at - r.received_at) / 3600) as d
+        from referral r
+        where ${receivedIn(scope)}`,
+  );
+  const round = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
+  return [
+    { row: 'firstContact', column: 'measured', value: r?.fc_n ?? 0 },
+    { row: 'firstContact', column: 'medianHours', value: round(r?.fc?.[0]) },
+    { row: 'firstContact', column: 'p90Hours', value: round(r?.fc?.[1]) },
+    { row: 'decision', column: 'measured', value: r?.d_n ?? 0 },
+    { row: 'decision', column: 'medianHours', value: round(r?.d?.[0]) },
+    { row: 'decision', column: 'p90Hours', value: round(r?.d?.[1]) },
+    ...(await caseDecisionTimeEntries(db, scope)),
+  ];
+}
+
+/** From first contact to a signed case decision (the motivation window, DOMAIN.md §9.2), for decisions signed in the period. */
+async function caseDecisionTimeEntries(db: Executor, scope: ReportScope): Promise<Entry[]> {
+  const [r] = await rows<{ n: number; t: number[] | null }>(
+    db,
+    sql`select count(*)::int as n,
+          percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from d.signed_at - d.first_contact_at) / 3600) as t
+        from case_decision d
+        where ${inScope(sql`d.municipality_id`, scope)} and d.signed_at >= ${iso(scope.start)}::timestamptz
+          and d.signed_at < ${iso(scope.end)}::timestamptz and d.first_contact_at is not null`,
+  );
+  const round = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
+  return [
+    { row: 'caseDecision', column: 'measured', value: r?.n ?? 0 },
+    { row: 'caseDecision', column: 'medianHours', value: round(r?.t?.[0]) },
+    { row: 'caseDecision', column: 'p90Hours', value: round(r?.t?.[1]) },
+  ];
+}
+
+/** One clock's four outcomes as count filters: met by the due time, met after it, not met and past due, running. */
+function clockCounts(code: string, metAt: SQL, dueAt: SQL, applies: SQL) {
+  return sql`
+    count(*) filter (where ${applies} and ${metAt} <= ${dueAt})::int as "${sql.raw(code)}:metOnTime",
+    count(*) filter (where ${applies} and ${metAt} > ${dueAt})::int as "${sql.raw(code)}:metLate",
+    count(*) filter (where ${applies} and ${metAt} is null and ${dueAt} < now_)::int as "${sql.raw(code)}:missed",
+    count(*) filter (where ${applies} and ${metAt} is null and ${dueAt} >= now_)::int as "${sql.raw(code)}:running"`;
+}
+
+/** The intake clocks of referrals received in the period, as they stand at `now` (clocks.ts decides which apply). */
+export async function clockEntries(db: Executor, scope: ReportScope): Promise<Entry[]> {
+  if (scope.municipalityIds.length === 0) return [];
+  await ensureClockDues(db, scope.start, scope.end);
+  const concern = sql`r.kind = 'concernReport'`;
+  const [r] = await rows<Record<string, number>>(
+    db,
+    sql`select
+          ${clockCounts('firstContact', sql`r.first_contact_at`, sql`d.first_contact_due_at`, sql`true`)},
+          ${clockCounts('immediateSafetyAssessment', sql`r.safety_assessed_at`, sql`d.safety_assessment_due_at`, concern)},
+          ${clockCounts('preliminaryAssessment', sql`r.investigation_decided_at`, sql`d.preliminary_assessment_due_at`, sql`${concern} and not r.investigation_already_open`)}
+        from referral r
+        join clock_due d on d.received_hour = date_trunc('hour', r.received_at, 'UTC')
+        cross join (select ${iso(scope.now)}::timestamptz as now_) n
+        where ${receivedIn(scope)}`,
+  );
+  return Object.entries(r ?? {}).map(([key, value]) => {
+    const [row, column] = key.split(':') as [string, string];
+    return { row, column, value: Number(value) };
+  });
+}
+
+/** SQL that puts an age into the domain's reporting age band (its id), built from the domain's configuration. */
+export function ageBandSql(age: SQL): SQL {
+  const cases = reportingAgeBands.map((band) => {
+    const lower = band.min === null ? sql`true` : sql`${age} >= ${band.min}`;
+    const upper = band.max === null ? sql`true` : sql`${age} <= ${band.max}`;
+    return sql`when ${lower} and ${upper} then ${band.id}`;
+  });
+  return sql`(case ${sql.join(cases, sql` `)} else 'unknownAge' end)`;
+}
+
+/** Cases per programme: initiated and closed in the period, and open at its end (an open case closes at infinity). */
+export async function caseFlowEntries(db: Executor, scope: ReportScope): Promise<Entry[]> {
+  if (scope.municipalityIds.length === 0) return [];
+  const start = sql`${iso(scope.start)}::timestamptz`;
+  const end = sql`${iso(scope.end)}::timestamptz`;
+  const closing = sql`coalesce(c.closed_at, 'infinity'::timestamptz)`;
+  const found = await rows<{ programme: string; initiated: number; completed: number; terminated: number; open_at_end: number }>(
+    db,
+    sql`select c.programme::text as programme,
+          count(*) filter (where c.opened_at >= ${start})::int as initiated,
+          count(*) filter (where c.closed_at < ${end} and c.closing_outcome is distinct from 'terminated')::int as completed,
+          count(*) filter (where c.closed_at < ${end} and c.closing_outcome = 'terminated')::int as terminated,
+          count(*) filter (where ${closing} >= ${end})::int as open_at_end
+        from "case" c
+        where ${inScope(sql`c.municipality_id`, scope)} and c.opened_at < ${end} and ${closing} >= ${start}
+        group by 1`,
+  );
+  return found.flatMap((r) => [
+    { row: r.programme, column: 'initiated', value: r.initiated },
+    { row: r.programme, column: 'completed', value: r.completed },
+    { row: r.programme, column: 'terminated', value: r.terminated },
+    { row: r.programme, column: 'openAtEnd', value: r.open_at_end },
+  ]);
+}
+
+/** Cases by the reporting age band at their start and the person's gender: initiated, closed in, open at the end of the period. */
+export async function casesByAgeAndGenderEntries(db: Executor, scope: ReportScope): Promise<Record<'initiated' | 'closed' | 'open', Entry[]>> {
+  const empty = { initiated: [], closed: [], open: [] };
+  if (scope.municipalityIds.length === 0) return empty;
+  const start = sql`${iso(scope.start)}::timestamptz`;
+  const end = sql`${iso(scope.end)}::timestamptz`;
+  const closing = sql`coalesce(c.closed_at, 'infinity'::timestamptz)`;
+  const found = await rows<{ band: string; gender: string; initiated: number; closed: number; open: number }>(
+    db,
+    sql`select ${ageBandSql(sql`c.age_at_start`)} as band, p.gender::text as gender,
+          count(*) filter (where c.opened_at >= ${start})::int as initiated,
+          count(*) filter (where ${closing} < ${end})::int as closed,
+          count(*) filter (where ${closing} >= ${end})::int as open
+        from "case" c join person p on p.id = c.person_id
+        where ${inScope(sql`c.municipality_id`, scope)} and c.opened_at < ${end} and ${closing} >= ${start}
+        group by 1, 2`,
+  );
+  const of = (k: 'initiated' | 'closed' | 'open') => found.map((r) => ({ row: r.band, column: r.gender, value: r[k] }));
+  return { initiated: of('initiated'), closed: of('closed'), open: of('open') };
+}
+
+/** Cases terminated in the period by reason and programme. */
+export async function terminationReasonEntries(db: Executor, scope: ReportScope): Promise<Entry[]> {
+  if (scope.municipalityIds.length === 0) return [];
+  const closing = sql`coalesce(c.closed_at, 'infinity'::timestamptz)`;
+  return rows<Entry>(
+    db,
+    sql`select coalesce(c.termination_reason::text, 'other') as "row", c.programme::text as "column", count(*)::int as value
+        from "case" c
+        where ${inScope(sql`c.municipality_id`, scope)} and ${closing} >= ${iso(scope.start)}::timestamptz and ${closing} < ${iso(scope.end)}::timestamptz
+          and c.closing_outcome = 'terminated'
+        group by 1, 2`,
+  );
+}
+
+/** Cases closed in the period, and how many of their people came back (a referral received or a case opened) within 12 months. */
+export async function returnEntries(db: Executor, scope: ReportScope): Promise<Entry[]> {
+  if (scope.municipalityIds.length === 0) return [];
+  const closing = sql`coalesce(c.closed_at, 'infinity'::timestamptz)`;
+  const found = await rows<{ programme: string; closed: number; came_back: number }>(
+    db,
+    sql`select c.programme::text as programme, count(*)::int as closed,
+          count(*) filter (where exists (
+            select 1 from referral r where r.person_id = c.person_id and r.received_at > c.closed_at and r.received_at <= c.closed_at + interval '12 months'
+          ) or exists (
+            select 1 from "case" n where n.person_id = c.person_id and n.id <> c.id and n.opened_at > c.closed_at and n.opened_at <= c.closed_at + interval '12 months'
+          ))::int as came_back
+        from "case" c
+        where ${inScope(sql`c.municipality_id`, scope)} and ${closing} >= ${iso(scope.start)}::timestamptz and ${closing} < ${iso(scope.end)}::timestamptz
+        group by 1`,
+  );
+  return found.flatMap((r) => [
+    { row: r.programme, column: 'closed', value: r.closed },
+    { row: r.programme, column: 'cameBack', value: r.came_back },
+  ]);
+}
+
+/**
+ * Referrals received and cases initiated and closed per half-year, for the dashboard's trends; `row` is the
+ * half-year's label (2026-H1). Counts only, each an index range over the eight half-years (no percentile over four
+ * years of rows: that sort is what would not stay fast at a million cases).
+ */
+export async function trendEntries(db: Executor, scope: ReportScope): Promise<Entry[]> {
+  if (scope.municipalityIds.length === 0) return [];
+  const halfOf = (column: SQL) =>
+    sql`to_char(${column} at time zone ${swedishTimeZone}, 'YYYY') || '-H' || (case when extract(month from ${column} at time zone ${swedishTimeZone}) <= 6 then 1 else 2 end)`;
+  const start = sql`${iso(scope.start)}::timestamptz`;
+  const end = sql`${iso(scope.end)}::timestamptz`;
+  const closing = sql`coalesce(c.closed_at, 'infinity'::timestamptz)`;
+  return rows<Entry>(
+    db,
+    sql`select ${halfOf(sql`r.received_at`)} as "row", 'received' as "column", count(*)::int as value
+          from referral r where ${receivedIn(scope)} group by 1
+        union all
+        select ${halfOf(sql`c.opened_at`)}, 'initiated', count(*)::int
+          from "case" c where ${inScope(sql`c.municipality_id`, scope)} and c.opened_at >= ${start} and c.opened_at < ${end} group by 1
+        union all
+        select ${halfOf(sql`c.closed_at`)}, 'closed', count(*)::int
+          from "case" c where ${inScope(sql`c.municipality_id`, scope)} and ${closing} >= ${start} and ${closing} < ${end} group by 1`,
+  );
+}
+
+/** The strictest small-number threshold of the municipalities in scope (and the region's own), else the default. */
+export async function suppressionThresholdFor(db: Executor, municipalityIds: string[], regionId?: string): Promise<number> {
+  const ids = municipalityIds.length ? municipalityIds : ['00000000-0000-0000-0000-000000000000'];
+  const [row] = await rows<{ threshold: number | null }>(
+    db,
+    sql`select greatest(
+          (select max(s.suppression_threshold) from ${followUpSetting} s where ${inScope(sql`s.municipality_id`, { municipalityIds: ids })}),
+          (select r.suppression_threshold from ${region} r where r.id = ${regionId ?? null}::uuid)
+        )::int as threshold`,
+  );
+  return row?.threshold ?? defaultSuppressionThreshold;
+}
+
+export async function municipalityNames(db: Executor, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const found = await db.select({ name: municipality.name }).from(municipality).where(inArray(municipality.id, ids)).orderBy(municipality.name);
+  return found.map((m) => m.name);
+}
+
+/** The region a regional account works for, if any. */
+export async function findRegionalAccount(db: Executor, userId: string) {
+  const [row] = await db
+    .select({ regionId: region.id, regionName: region.name })
+    .from(regionalAccount)
+    .innerJoin(region, eq(region.id, regionalAccount.regionId))
+    .where(eq(regionalAccount.userId, userId));
+  return row;
+}
+
+/** The municipalities that share their follow-up figures with a region, by name. */
+export async function regionMunicipalities(db: Executor, regionId: string) {
+  return db
+    .select({ id: municipality.id, name: municipality.name })
+    .from(regionDataSharing)
+    .innerJoin(municipality, eq(municipality.id, regionDataSharing.municipalityId))
+    .where(eq(regionDataSharing.regionId, regionId))
+    .orderBy(municipality.name);
+}
+
+/**
+ * A transaction for the regional view: as `utvag_regional` with the region set, so only the read-only `regional`
+ * policies (migration 0011) apply and PostgreSQL can read the sharing municipalities' rows for the sums. Nothing
+ * can be written to person data in it; the application role's own policies are untouched.
+ */
+export function inRegionalTransaction<T>(db: Database, who: { regionId: string; userId: string; role: string }, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select
+      set_config('app.region_id', ${who.regionId}, true),
+      set_config('app.municipality_id', '', true),
+      set_config('app.organisation_id', '', true),
+      set_config('app.user_id', ${who.userId}, true),
+      set_config('app.role', ${who.role}, true),
+      set_config('role', ${regionalRole}, true)`);
+    return work(tx);
+  });
+}

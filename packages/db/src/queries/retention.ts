@@ -1,0 +1,118 @@
+// Retention (gallring): the facts the domain's rules need per person, the dry-run report, and the culling itself.
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../client.ts';
+import { retentionCandidate, retentionRun } from '../schema/index.ts';
+
+export interface RetentionFactRow {
+  personId: string;
+  birthDate: string | null;
+  lastEntryAt: Date;
+  hasOpenRecords: boolean;
+  onlyConcernReportsWithoutInvestigation: boolean;
+  eventKinds: string[];
+}
+
+/** Per person of the municipality not culled yet: newest entry, open records, kinds of records and events. */
+export async function listRetentionFacts(db: Executor, municipalityId: string): Promise<RetentionFactRow[]> {
+  const rows = await db.execute<{
+    person_id: string;
+    birth_date: string | null;
+    last_entry_at: string;
+    has_open: boolean;
+    only_concern: boolean;
+    kinds: string[] | null;
+  }>(sql`
+    select p.id as person_id, p.birth_date::text as birth_date,
+      greatest(p.created_at, max(r.received_at), max(r.updated_at), max(c.opened_at), max(c.closed_at), max(e.at)) as last_entry_at,
+      coalesce(bool_or(r.status in ('draft', 'submitted', 'underReview')), false) or coalesce(bool_or(c.status in ('open', 'reopened')), false) as has_open,
+      coalesce(bool_and(r.kind = 'concernReport'), false) and count(c.id) = 0 as only_concern,
+      array_remove(array_agg(distinct e.kind), null) as kinds
+    from person p
+    left join referral r on r.person_id = p.id
+    left join "case" c on c.person_id = p.id
+    left join case_event e on e.case_id = c.id
+    where p.municipality_id = ${municipalityId}
+      and not exists (select 1 from retention_candidate rc where rc.person_id = p.id and rc.culled_at is not null)
+    group by p.id`);
+  return rows.map((r) => ({
+    personId: r.person_id,
+    birthDate: r.birth_date,
+    lastEntryAt: new Date(r.last_entry_at),
+    hasOpenRecords: r.has_open,
+    onlyConcernReportsWithoutInvestigation: r.only_concern,
+    eventKinds: r.kinds ?? [],
+  }));
+}
+
+export async function insertRetentionRun(
+  db: Executor,
+  run: { municipalityId: string; rules: unknown },
+  candidates: { personId: string; rule: string; eligibleFrom: string; dueBy: string }[],
+) {
+  const [saved] = await db.insert(retentionRun).values(run).returning();
+  if (candidates.length > 0) {
+    await db.insert(retentionCandidate).values(candidates.map((c) => ({ ...c, runId: saved!.id, municipalityId: run.municipalityId })));
+  }
+  return saved!;
+}
+
+/** The newest run of the municipality with its candidates (and one referral number per person, no names). */
+export async function findLatestRetentionRun(db: Executor, municipalityId: string) {
+  const [run] = await db
+    .select()
+    .from(retentionRun)
+    .where(eq(retentionRun.municipalityId, municipalityId))
+    .orderBy(desc(retentionRun.createdAt))
+    .limit(1);
+  if (!run) return null;
+  const candidates = await db.execute<{ id: string; person_id: string; rule: string; eligible_from: string; due_by: string; culled_at: string | null; reference: string | null }>(sql`
+    select rc.id, rc.person_id, rc.rule, rc.eligible_from::text, rc.due_by::text, rc.culled_at,
+      (select r.reference from referral r where r.person_id = rc.person_id order by r.received_at limit 1) as reference
+    from retention_candidate rc where rc.run_id = ${run.id} order by rc.due_by, rc.id`);
+  return { run, candidates };
+}
+
+export async function findRetentionRun(db: Executor, id: string, municipalityId: string) {
+  const [run] = await db
+    .select()
+    .from(retentionRun)
+    .where(and(eq(retentionRun.id, id), eq(retentionRun.municipalityId, municipalityId)));
+  return run;
+}
+
+export async function listUnculledCandidates(db: Executor, runId: string) {
+  return db
+    .select({ id: retentionCandidate.id, personId: retentionCandidate.personId })
+    .from(retentionCandidate)
+    .where(and(eq(retentionCandidate.runId, runId), isNull(retentionCandidate.culledAt)));
+}
+
+/**
+ * Culls one person: names, identity number, birth date, free text and contacts go; what statistics count stays
+ * (kinds, sources, dates received, urgency, decisions, programmes, case status, age at start, child at receipt).
+ */
+export async function cullPerson(db: Executor, personId: string, candidateId: string) {
+  await db.execute(sql`update person set first_name = '', last_name = '', identity_number = null, birth_date = null
+    where id = ${personId}`);
+  await db.execute(sql`update referral set reason = '', contact_name = null, contact_phone = null, contact_email = null,
+      stated_motivation = null, school_name = null, school_class = null, guardians = null, triage_reason = null,
+      input_hash = null, release_date = null, supervision_end_date = null
+    where person_id = ${personId}`);
+  await db.execute(sql`update case_event set data = '{}'::jsonb
+    where case_id in (select id from "case" where person_id = ${personId})`);
+  await db.update(retentionCandidate).set({ culledAt: new Date() }).where(eq(retentionCandidate.id, candidateId));
+}
+
+export async function markRetentionRunApproved(db: Executor, id: string, userId: string, culled: number) {
+  const rows = await db
+    .update(retentionRun)
+    .set({ status: 'approved', approvedByUserId: userId, approvedAt: new Date(), culled })
+    .where(and(eq(retentionRun.id, id), eq(retentionRun.status, 'proposed')))
+    .returning({ id: retentionRun.id });
+  return rows.length === 1;
+}
+
+export async function listMunicipalityIds(db: Executor) {
+  const rows = await db.execute<{ id: string }>(sql`select id from municipality order by id`);
+  return rows.map((r) => r.id);
+}

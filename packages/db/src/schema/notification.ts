@@ -1,0 +1,30 @@
+// In-app notifications (issue 5 item 7) for staff and partners. The text is built from `kind` and the
+// reference number only: no personal data is ever stored here.
+import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { notificationKinds } from '@utvag/domain';
+import { municipality } from './organisation.ts';
+import { referral } from './referral.ts';
+import { appUser } from './user.ts';
+
+export const notificationKind = pgEnum('notification_kind', notificationKinds);
+
+export const notification = pgTable(
+  'notification',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    municipalityId: uuid()
+      .notNull()
+      .references(() => municipality.id),
+    recipientUserId: uuid()
+      .notNull()
+      .references(() => appUser.id),
+    kind: notificationKind().notNull(),
+    referralId: uuid()
+      .notNull()
+      .references(() => referral.id),
+    reference: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.recipientUserId, t.createdAt)],
+);

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// `npm run jobs`: the background worker. Runs the nightly retention dry run (pg-boss, 02:30 Swedish time) against
+// the database named by DATABASE_URL until stopped. It only proposes; culling waits for a unit manager.
+import { ensureInstalled, importTs, loadDotEnv } from './lib/common.mjs';
+
+loadDotEnv();
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error('DATABASE_URL is not set: name the database the jobs run against (npm start prints the embedded one).');
+  process.exit(2);
+}
+await ensureInstalled(() => {});
+const { createDatabase } = await importTs('packages/db/src/index.ts');
+// Imported on its own: the job queue's driver is not something the portals should load.
+const { startRetentionJobs } = await importTs('packages/api/src/retention/jobs.ts');
+const handle = createDatabase(url, { max: 2 });
+const boss = await startRetentionJobs({ connectionString: url, db: handle.db });
+console.log('Jobs running: the retention dry run every night at 02:30 (Europe/Stockholm). Stop with Ctrl+C.');
+const stop = async () => {
+  await boss.stop({ graceful: true, wait: true });
+  await handle.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
