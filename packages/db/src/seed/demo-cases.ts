@@ -4,7 +4,7 @@
 import { ageAt } from '@utvag/domain';
 import type { Executor } from '../client.ts';
 import { caseDecision, caseEvent, eligibilityRecord, journalEntry, supportCase } from '../schema/index.ts';
-import { createPerson, fictionalPerson } from './factories.ts';
+import { createPerson } from './factories.ts';
 
 export interface DemoCaseRefs {
   municipalityId: string;
@@ -22,7 +22,7 @@ export async function seedDemoCases(tx: Executor, r: DemoCaseRefs) {
     values: Partial<typeof supportCase.$inferInsert> & Pick<typeof supportCase.$inferInsert, 'programme'>,
     person: { protectedIdentity?: boolean; gender?: 'woman' | 'man' } = {},
   ) => {
-    const p = await createPerson(tx, { municipalityId: m, ...fictionalPerson(birthDate), ...person });
+    const p = await createPerson(tx, { municipalityId: m, birthDate, ...person });
     const openedAt = values.openedAt ?? daysAgo(10);
     const [row] = await tx
       .insert(supportCase)

@@ -20,7 +20,7 @@ import {
   stateFundingAssessment,
   supportCase,
 } from '../schema/index.ts';
-import { createPerson, createReferral, fictionalPerson } from './factories.ts';
+import { createPerson, createReferral } from './factories.ts';
 
 export interface DemoSupportRefs {
   municipalityId: string;
@@ -112,7 +112,7 @@ export async function seedDemoSupportYear(tx: Executor, r: DemoSupportRefs) {
       const openedAt = addDays(yearStart, between(0, daysSoFar - 20));
       const age = programme === 'youthExitProgramme' ? between(14, 17) : programme === 'sig' ? between(16, 24) : between(19, 34);
       const birthDate = day(addDays(new Date(Date.UTC(year - age, 0, 1)), (birthDay++ * 11) % 360));
-      const p = await createPerson(tx, { municipalityId: m, ...fictionalPerson(birthDate) });
+      const p = await createPerson(tx, { municipalityId: m, birthDate });
       const sigCase = programme === 'sig';
       const [c] = await tx
         .insert(supportCase)
@@ -203,7 +203,7 @@ export async function seedDemoSupportYear(tx: Executor, r: DemoSupportRefs) {
   }
 
   // The case the police referred, with consent: a planned meeting the demo police officer is invited to.
-  const person = await createPerson(tx, { municipalityId: m, ...fictionalPerson(`${year - 24}-08-08`) });
+  const person = await createPerson(tx, { municipalityId: m, birthDate: `${year - 24}-08-08` });
   const referral = await createReferral(tx, {
     municipalityId: m,
     submittedByUserId: r.police.userId,

@@ -6,7 +6,7 @@ import { createDatabase, type Executor } from '../client.ts';
 import { municipality } from '../schema/index.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoSupportYear } from './demo-support.ts';
-import { createOrganisation, createPerson, createReferral, createUnit, createUser, fictionalPerson } from './factories.ts';
+import { createOrganisation, createPerson, createReferral, createUnit, createUser } from './factories.ts';
 import { seedFollowUpDemo } from './follow-up-demo.ts';
 
 export const demoMunicipalityName = 'Exempelstad (demo)';
@@ -79,7 +79,7 @@ export async function seedDemoData(db: Executor) {
       { birthDate: '1996-11-02', by: 'frivard@demo.utvag.se', org: orgs.probation.id, threat: false, reason: 'Villkorlig frigivning om sex veckor. Uttrycker tydlig motivation att bryta med kriminaliteten.' },
     ];
     for (const w of waiting) {
-      const p = await createPerson(tx, { municipalityId: m!.id, ...fictionalPerson(w.birthDate) });
+      const p = await createPerson(tx, { municipalityId: m!.id, birthDate: w.birthDate });
       await createReferral(tx, {
         municipalityId: m!.id,
         submittedByUserId: partners[w.by]!,
