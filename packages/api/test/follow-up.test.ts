@@ -2,6 +2,7 @@
 // every cell of the referral, response-time, clock and case-flow tables; suppression on screen and in exports;
 // every export format read back; the regional view summing only the municipalities that share with the region.
 import { insertCase } from '@utvag/db';
+import { exportableTableIds } from '@utvag/domain';
 import {
   createMunicipality,
   createOrganisation,
@@ -11,7 +12,7 @@ import {
   createUser,
   setSuppressionThreshold,
 } from '@utvag/db/testing';
-import { auditEntry, caseDecision } from '@utvag/db/schema';
+import { auditEntry, budget, caseDecision, intervention, interventionType, stateFundingAssessment } from '@utvag/db/schema';
 import { parse } from 'csv-parse/sync';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -283,6 +284,36 @@ describe('the municipality report, as its unit manager sees it (every figure)', 
   });
 });
 
+describe('costs against budget and police funding', () => {
+  it('sums the interventions’ costs per programme and type against the budget, and counts funding applications', async () => {
+    const m = world.tenant.municipality.id;
+    const by = world.tenant.users.unitManager.id;
+    const { caseId } = await seedCase(world, m, 'adultExitProgramme', '2026-01-10T10:00:00Z', undefined, { age: 22, gender: 'man' });
+    const [decision] = await world.t.db.insert(caseDecision).values({ municipalityId: m, caseId, outcome: 'granted', createdByUserId: by, signedAt: new Date('2026-01-12T10:00:00Z'), signedByUserId: by }).returning();
+    const [sis] = await world.t.db.insert(interventionType).values({ municipalityId: m, code: 'sis', name: 'SiS-hem', costKind: 'perDay', defaultPriceOre: 100_000 }).returning();
+    // 10 days at 1,000 kr in March, and a one-off of 2,500 kr in July (outside the half-year).
+    const base = { municipalityId: m, caseId, decisionId: decision!.id, interventionTypeId: sis!.id, createdByUserId: by, vatHandling: 'none' as const, vatRateBasisPoints: 0 };
+    await world.t.db.insert(intervention).values([
+      { ...base, startDate: '2026-03-01', plannedEndDate: '2026-03-10', costKind: 'perDay', priceOre: 100_000 },
+      { ...base, startDate: '2026-07-01', costKind: 'oneOff', priceOre: 250_000 },
+    ]);
+    await world.t.db.insert(budget).values({ municipalityId: m, programme: 'adultExitProgramme', year: 2026, amountOre: 365_000_000 });
+    await world.t.db.insert(stateFundingAssessment).values({
+      caseId, municipalityId: m, policeDefinitionMet: true, policeProtectionNeed: true, motivated: true, consentToInformationSharing: true,
+      policeConditionsSigned: true, notWitnessInPendingCase: true, recordedByUserId: by,
+      applicationStatus: 'granted', appliedOn: '2026-02-01', decidedOn: '2026-03-15', grantedAmountOre: 15_000_000,
+    });
+    const report = await (await world.staff('unitManager')).followUpReport.get(period);
+    expect(cellsOf(tableOf(report.tables, 'costsByProgramme')).adultExitProgramme).toEqual({ interventions: 1, costKronor: 10_000, budgetKronor: 1_810_000 });
+    expect(cellsOf(tableOf(report.tables, 'costsByProgramme')).total).toEqual({ interventions: 1, costKronor: 10_000, budgetKronor: 1_810_000 });
+    expect(cellsOf(tableOf(report.tables, 'costsByType')).sis).toEqual({ interventions: 1, costKronor: 10_000 });
+    expect(cellsOf(tableOf(report.tables, 'policeFunding')).adultExitProgramme).toEqual({ applied: 1, granted: 1, denied: 0, grantedKronor: 150_000 });
+    // The region sees the same money, and the count of one intervention only as "<5".
+    const regional = await (await world.staff('regional')).followUpReport.regional(period);
+    expect(cellsOf(tableOf(regional.tables, 'costsByProgramme')).adultExitProgramme).toEqual({ interventions: 'suppressed', costKronor: 10_000, budgetKronor: 1_810_000 });
+  });
+});
+
 describe('small-number suppression', () => {
   it('is applied in every export, whoever asks, and follows the municipality threshold', async () => {
     const caller = await world.staff('unitManager');
@@ -319,7 +350,8 @@ describe('small-number suppression', () => {
     const xlsx = await caller.followUpReport.export({ ...period, format: 'xlsx' });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
-    expect(workbook.worksheets).toHaveLength(10);
+    // Every table of the report and the trends, one sheet each.
+    expect(workbook.worksheets).toHaveLength(exportableTableIds.length);
     const clocks = workbook.worksheets.find((s) => s.name.startsWith('Tidsfrister'))!;
     expect((clocks.getRow(2).values as unknown[]).slice(1)).toEqual(['Skyddsbedömning samma dag', '<5', 0, '<5', 0, '<5']);
     expect((clocks.getRow(4).values as unknown[]).slice(1)).toEqual(['Första kontakt', 7, '<5', '<5', 0, 12]);

@@ -189,5 +189,29 @@ describe('state funding', () => {
     expect(s.totals.totalOre).toBe(10 * 280_000);
     expect(JSON.stringify(s)).not.toMatch(/Cilla|Ärendesson|2004/);
   });
+
+  it('records the application to the police, keeping only what its state means', async () => {
+    const staff = await world.staff('coordinator');
+    const { version } = await staff.stateFunding.get({ caseId });
+    const all = { policeDefinitionMet: true, policeProtectionNeed: true, motivated: true, consentToInformationSharing: true, policeConditionsSigned: true, notWitnessInPendingCase: true };
+    // A decision date and an amount on an application still waiting are dropped, not stored.
+    await staff.stateFunding.record({ caseId, expectedVersion: version, ...all, applicationStatus: 'applied', appliedOn: '2026-02-01', decidedOn: '2026-03-01', grantedAmount: '1000' } as never);
+    expect((await staff.stateFunding.get({ caseId })).application).toEqual({ status: 'applied', appliedOn: '2026-02-01', decidedOn: null, grantedAmountOre: null });
+    await staff.stateFunding.record({ caseId, expectedVersion: version + 1, ...all, applicationStatus: 'granted', appliedOn: '2026-02-01', decidedOn: '2026-03-01', grantedAmount: '250 000,50' } as never);
+    expect((await staff.stateFunding.get({ caseId })).application).toEqual({ status: 'granted', appliedOn: '2026-02-01', decidedOn: '2026-03-01', grantedAmountOre: 25_000_050 });
+  });
+
+  it('names the field of an incomplete or impossible application, and writes nothing', async () => {
+    const staff = await world.staff('caseWorker');
+    const before = await staff.stateFunding.get({ caseId });
+    const base = { caseId, expectedVersion: before.version };
+    expect(await refusal(staff.stateFunding.record({ ...base, applicationStatus: 'granted' } as never))).toEqual({ code: 'BAD_REQUEST', fields: ['appliedOn', 'decidedOn', 'grantedAmount'] });
+    expect(await refusal(staff.stateFunding.record({ ...base, applicationStatus: 'denied', appliedOn: '2026-05-01', decidedOn: '2026-04-01' } as never))).toEqual({ code: 'BAD_REQUEST', fields: ['decidedOn'] });
+    expect(await refusal(staff.stateFunding.record({ ...base, applicationStatus: 'sent' } as never))).toEqual({ code: 'BAD_REQUEST', fields: ['applicationStatus'] });
+    expect(await refusal(staff.stateFunding.record({ ...base, applicationStatus: 'granted', appliedOn: '2026-01-01', decidedOn: '2026-02-01', grantedAmount: '-5' } as never))).toEqual({ code: 'BAD_REQUEST', fields: ['grantedAmount'] });
+    expect(await staff.stateFunding.get({ caseId })).toEqual(before);
+    // A field worker may read the case but not record the funding.
+    expect(await codeOf((await world.staff('fieldWorker')).stateFunding.record({ ...base, applicationStatus: 'notApplied' } as never))).toBe('FORBIDDEN');
+  });
 });
 

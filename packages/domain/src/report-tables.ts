@@ -7,9 +7,12 @@ import { clockCodes } from './clocks.ts';
 import { intakeSources } from './intake.ts';
 import { programmeCodes } from './programmes.ts';
 import { referralOutcomes } from './referral.ts';
+import { interventionTypeCodes } from './support/catalogue.ts';
 
-/** count: a number of people or cases (suppressible); hours: a duration statistic over the people in `basedOn`. */
-export type ColumnKind = 'count' | 'hours';
+/** count: a number of people or cases (suppressible); hours: a duration statistic over the people in `basedOn`;
+ * kronor: money in whole kronor, summed like counts but never suppressed (a sum of costs names nobody, and
+ * budgets and costs per programme are public in the committee's own reports). */
+export type ColumnKind = 'count' | 'hours' | 'kronor';
 
 export interface ColumnDefinition {
   key: string;
@@ -42,6 +45,9 @@ export interface ShownTable {
 }
 
 const count = (key: string): ColumnDefinition => ({ key, kind: 'count' });
+const kronor = (key: string): ColumnDefinition => ({ key, kind: 'kronor' });
+/** Kinds that add up across rows and columns (totals). */
+const summed = (c: ColumnDefinition) => c.kind === 'count' || c.kind === 'kronor';
 
 /** Referrals received in the period, by where they came from and what triage decided (pending: not yet). */
 export const referralsBySourceTable = {
@@ -113,6 +119,32 @@ export const returnsTable = {
   totalRow: true,
 } as const satisfies TableDefinition;
 
+/** DOMAIN.md §7–8: what the interventions cost in the period (VAT included, accrued day by day as in support/cost.ts)
+ * per programme, against the programme's budget for the period (each year's budget in proportion to the period's
+ * days in that year). The programme is the case's programme at the time of the report. */
+export const costsByProgrammeTable = {
+  id: 'costsByProgramme',
+  rowKeys: [...programmeCodes, 'total'],
+  columns: [count('interventions'), kronor('costKronor'), kronor('budgetKronor')],
+  totalRow: true,
+} as const satisfies TableDefinition;
+
+/** The same costs by intervention type: the default catalogue's types, and the municipality's own types together. */
+export const costsByTypeTable = {
+  id: 'costsByType',
+  rowKeys: [...interventionTypeCodes, 'ownTypes', 'total'],
+  columns: [count('interventions'), kronor('costKronor')],
+  totalRow: true,
+} as const satisfies TableDefinition;
+
+/** Police state funding (DOMAIN.md §7, §10): applications sent in the period, and decisions the police made in it. */
+export const policeFundingTable = {
+  id: 'policeFunding',
+  rowKeys: [...programmeCodes, 'total'],
+  columns: [count('applied'), count('granted'), count('denied'), kronor('grantedKronor')],
+  totalRow: true,
+} as const satisfies TableDefinition;
+
 /** The dashboard's trends: one row per half-year (the rows are given when the table is built). */
 export const trendsTable = {
   id: 'trends',
@@ -132,6 +164,9 @@ export const reportTables = [
   referralsBySourceTable,
   responseTimesTable,
   clocksTable,
+  costsByProgrammeTable,
+  costsByTypeTable,
+  policeFundingTable,
 ] as const satisfies readonly TableDefinition[];
 export type ReportTableId = (typeof reportTables)[number]['id'];
 export const exportableTableIds = [
@@ -144,6 +179,9 @@ export const exportableTableIds = [
   'referralsBySource',
   'responseTimes',
   'clocks',
+  'costsByProgramme',
+  'costsByType',
+  'policeFunding',
   'trends',
 ] as const satisfies readonly (ReportTableId | 'trends')[];
 
@@ -165,7 +203,7 @@ export function tableFromEntries(
 ): ReportTableData {
   const rows = rowKeys.map((key) => ({
     key,
-    cells: Object.fromEntries(definition.columns.map((c) => [c.key, c.kind === 'count' ? 0 : null])) as Record<string, Cell>,
+    cells: Object.fromEntries(definition.columns.map((c) => [c.key, summed(c) ? 0 : null])) as Record<string, Cell>,
   }));
   const rowOf = new Map(rows.map((r) => [r.key, r]));
   const known = new Set(definition.columns.map((c) => c.key));
@@ -179,9 +217,14 @@ export function tableFromEntries(
   }
   if (definition.totalRow) {
     const total = rowOf.get('total')!;
-    for (const c of definition.columns.filter((c) => c.kind === 'count')) {
+    for (const c of definition.columns.filter(summed)) {
       total.cells[c.key] = rows.filter((r) => r.key !== 'total').reduce((sum, r) => sum + (r.cells[c.key] ?? 0), 0);
     }
   }
   return { id: definition.id, rows };
+}
+
+/** The i18n key of a row label: intervention types keep the catalogue's names (support.interventionType). */
+export function reportRowLabelKey(key: string): string {
+  return (interventionTypeCodes as readonly string[]).includes(key) ? `support.interventionType.${key}` : `followUp.row.${key}`;
 }

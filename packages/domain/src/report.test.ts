@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   clocksTable,
+  costsByProgrammeTable,
   halfYear,
   lastCompletedHalfYear,
   median,
@@ -13,6 +14,7 @@ import {
   presetOf,
   recentHalfYears,
   referralsBySourceTable,
+  reportRowLabelKey,
   reportQuerySchema,
   responseTimesTable,
   suppressedLabel,
@@ -89,6 +91,30 @@ describe('report tables', () => {
       key: 'total',
       cells: { caseOpened: 7, passedToSig: 0, routedToOrdinarySupport: 0, notForUs: 2, pending: 1, received: 10 },
     });
+  });
+});
+
+describe('money in report tables', () => {
+  it('sums kronor in the total row and never suppresses them, while the count beside them is', () => {
+    const table = tableFromEntries(costsByProgrammeTable, [
+      { row: 'sig', column: 'interventions', value: 2 },
+      { row: 'sig', column: 'costKronor', value: 1200 },
+      { row: 'adultExitProgramme', column: 'interventions', value: 7 },
+      { row: 'adultExitProgramme', column: 'costKronor', value: 3 },
+      { row: 'adultExitProgramme', column: 'budgetKronor', value: 50_000 },
+    ]);
+    expect(table.rows.at(-1)!.cells).toEqual({ interventions: 9, costKronor: 1203, budgetKronor: 50_000 });
+    const shown = suppressTable(costsByProgrammeTable, table, { threshold: 5, suppress: true });
+    const sig = shown.rows.find((r) => r.key === 'sig')!.cells;
+    expect(sig.interventions).toBe('suppressed');
+    expect(sig.costKronor).toBe(1200);
+    expect(shown.rows.find((r) => r.key === 'adultExitProgramme')!.cells.costKronor).toBe(3);
+  });
+
+  it('labels intervention types with the catalogue’s names and other rows with the report’s', () => {
+    expect(reportRowLabelKey('sis')).toBe('support.interventionType.sis');
+    expect(reportRowLabelKey('ownTypes')).toBe('followUp.row.ownTypes');
+    expect(reportRowLabelKey('sig')).toBe('followUp.row.sig');
   });
 });
 

@@ -46,19 +46,26 @@ it('[UNITMANAGER][AXE] reads the half-year report as charts with accessible tabl
     'Hänvisningar efter källa och utfall (tabell)',
     'Tid från hänvisning till första kontakt och beslut (tabell)',
     'Tidsfrister som hölls och missades (tabell)',
+    'Kostnader för insatser per program mot budget (tabell)',
+    'Kostnader per typ av insats (tabell)',
+    'Ansökningar om statlig ersättning från polisen (tabell)',
     'Utveckling per halvår (tabell)',
   ]);
   expect(tables[1]!.columns).toEqual(['Ålder vid start', 'Kvinnor', 'Män', 'Annat', 'Okänt kön', 'Totalt']);
   expect(tables[6]!.columns).toEqual(['Källa', 'Ärende öppnat', 'Till SIG', 'Ordinarie stöd', 'Inte aktuell', 'Inte beslutad', 'Inkomna']);
   expect(tables[6]!.rowHeaders).toEqual(['Polisen', 'Frivården', 'Skola', 'Direkt till socialtjänsten', 'Totalt']);
-  expect(tables[9]!.rowHeaders).toHaveLength(8);
+  expect(tables[9]!.columns).toEqual(['Program', 'Insatser', 'Kostnad (kr)', 'Budget för perioden (kr)']);
+  // Costs by type use the catalogue's names, the municipality's own types in one row.
+  expect(tables[10]!.rowHeaders).toContain('SiS-placering');
+  expect(tables[10]!.rowHeaders.at(-2)).toBe('Kommunens egna insatstyper');
+  expect(tables[12]!.rowHeaders).toHaveLength(8);
   // The municipality's own manager sees every number; the demo history has referrals in every half-year.
   expect(tables.flatMap((t) => t.cells).some((c) => c?.startsWith('<'))).toBe(false);
   // Each chart is an image with a name, drawn as SVG on the server, beside its table.
   const charts = page.locator('main [role="img"]');
-  await expect(charts.count()).resolves.toBe(10);
+  await expect(charts.count()).resolves.toBe(13);
   await expect(charts.first().getAttribute('aria-label')).resolves.toBe('Diagram: Ärenden per program. Samma siffror finns i tabellen.');
-  await expect(page.locator('main [role="img"] svg').count()).resolves.toBe(10);
+  await expect(page.locator('main [role="img"] svg').count()).resolves.toBe(13);
   await expectNoViolations(page);
 
   // A whole year instead: the GET form puts the period in the address.
@@ -96,8 +103,8 @@ it('[UNITMANAGER][NO-JS] shows the charts, the tables and the period form withou
   const { logIn } = await import('./browser.ts');
   await logIn(page, h.staff.url, 'enhetschef@demo.utvag.se', 'Utvag-demo-2026');
   await page.goto(`${h.staff.url}/uppfoljning?preset=${new Date().getFullYear() - 1}-H2`);
-  await expect(page.locator('main [role="img"] svg').count()).resolves.toBe(10);
-  await expect(page.locator('main section table').count()).resolves.toBe(10);
+  await expect(page.locator('main [role="img"] svg').count()).resolves.toBe(13);
+  await expect(page.locator('main section table').count()).resolves.toBe(13);
   await page.getByLabel('Färdig period').selectOption('');
   await page.getByLabel('Från och med').fill('2025-01-01');
   await page.getByLabel('Till och med').fill('2025-03-31');

@@ -3,7 +3,7 @@
 // invited police officer and not by an uninvited school; the cost statement downloads as PDF and XLSX.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations } from './browser.ts';
+import { axeViolations, describeViolations, submitAndWait } from './browser.ts';
 import { policeReferredCaseId } from './demo-support.ts';
 import { useHarness } from './harness.ts';
 
@@ -105,6 +105,24 @@ describe('[COORDINATOR][POLICE][SCHOOL] a network meeting seen by the invited pa
     await page.goto(`${h.url('partner')}/natverksmoten`);
     await expect(page.locator('[data-testid="invitation"]').count()).resolves.toBe(0);
     await expect(page.getByText('Du har inga inbjudningar just nu.').count()).resolves.toBe(1);
+    await page.close();
+  });
+});
+
+describe('[CASE WORKER] the application for state funding', () => {
+  it('is refused at the field when a grant lacks its amount, and saved once it has it', async () => {
+    const page = await h.pageAs('caseWorker');
+    await page.goto(`${h.url('staff')}/arenden/${caseId}/insatser/statlig-ersattning`);
+    await page.getByLabel('Ansökans läge').selectOption({ label: 'Beviljad' });
+    await page.getByLabel('Ansökt den').fill(day(-20));
+    await page.getByLabel('Polisens beslut den').fill(day(-2));
+    await submitAndWait(page, () => page.getByRole('button', { name: 'Spara bedömningen' }).click());
+    await expect(page.locator('#grantedAmount-error').textContent()).resolves.toContain('Fyll i det här fältet.');
+    await expectAccessible(page);
+    await page.getByLabel('Beviljat belopp (kr)').fill('120 000');
+    await submitAndWait(page, () => page.getByRole('button', { name: 'Spara bedömningen' }).click());
+    await expect(page.getByText('Bedömningen är sparad.').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByLabel('Beviljat belopp (kr)').inputValue()).resolves.toBe('120000');
     await page.close();
   });
 });

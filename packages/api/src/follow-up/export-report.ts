@@ -2,7 +2,7 @@
 // whole report. Always with small numbers suppressed, whoever asks: a file leaves Utväg's access control. Exports
 // hold only aggregate cells, so no person (protected identity or not) can appear in one. Audited like a read.
 import { contentTypes, documentToPdf, fileStem, tablesToXlsx, tableToCsv, type ExportTable } from '@utvag/export';
-import { suppressedLabel, tableDefinition, type ReportExportQuery, type ShownTable } from '@utvag/domain';
+import { reportRowLabelKey, suppressedLabel, tableDefinition, type ReportExportQuery, type ShownTable } from '@utvag/domain';
 import { formatDate, getTranslator, type Translate } from '@utvag/i18n';
 import type { Context, StaffUser } from '../context.ts';
 import type { Action } from '../permissions.ts';
@@ -20,7 +20,7 @@ export function exportTable(table: ShownTable, t: Translate, threshold: number):
   const definition = tableDefinition(table.id);
   const rowLabel = (key: string) => {
     const half = /^(\d{4})-H([12])$/.exec(key);
-    return half ? t('followUp.halfYear', { year: half[1], half: half[2] }) : t(`followUp.row.${key}`);
+    return half ? t('followUp.halfYear', { year: half[1], half: half[2] }) : t(reportRowLabelKey(key));
   };
   return {
     title: t(`followUp.table.${table.id}.title`),

@@ -6,10 +6,12 @@ import {
   caseFlowEntries,
   casesByAgeAndGenderEntries,
   clockEntries,
+  costEntries,
   findRegionalAccount,
   inRegionalTransaction,
   insertAuditEntry,
   municipalityNames,
+  policeFundingEntries,
   referralsBySourceEntries,
   regionMunicipalities,
   responseTimeEntries,
@@ -26,7 +28,10 @@ import {
   casesInitiatedByAgeAndGenderTable,
   casesOpenByAgeAndGenderTable,
   clocksTable,
+  costsByProgrammeTable,
+  costsByTypeTable,
   periodBounds,
+  policeFundingTable,
   periodOfQuery,
   presetOf,
   recentHalfYears,
@@ -78,6 +83,8 @@ async function computeReport(
   const trendScope: ReportScope = { ...scope, ...periodBounds({ from: halfYears[0]!.from, to: halfYears.at(-1)!.to }) };
   // One connection, so one query after the other; each is a single aggregate over the period's index range.
   const byAgeAndGender = await casesByAgeAndGenderEntries(tx, scope);
+  const costScope = { municipalityIds, from: period.from, to: period.to };
+  const costs = await costEntries(tx, costScope);
   const entries: [TableDefinition, Awaited<ReturnType<typeof caseFlowEntries>>][] = [
     [caseFlowTable, await caseFlowEntries(tx, scope)],
     [casesInitiatedByAgeAndGenderTable, byAgeAndGender.initiated],
@@ -88,6 +95,9 @@ async function computeReport(
     [referralsBySourceTable, await referralsBySourceEntries(tx, scope)],
     [responseTimesTable, await responseTimeEntries(tx, scope)],
     [clocksTable, await clockEntries(tx, scope)],
+    [costsByProgrammeTable, costs.byProgramme],
+    [costsByTypeTable, costs.byType],
+    [policeFundingTable, await policeFundingEntries(tx, costScope)],
   ];
   const trendData = tableFromEntries(trendsTable, await trendEntries(tx, trendScope), halfYears.map((h) => h.label));
   const threshold = await suppressionThresholdFor(tx, municipalityIds, regionId);

@@ -10,6 +10,7 @@ import {
   daysInclusive,
   intersect,
   lastDay,
+  normaliseStateFundingApplication,
   vatPart,
   type StateFundingInput,
 } from '@utvag/domain';
@@ -37,6 +38,12 @@ export async function getStateFunding(ctx: StaffContext, input: { caseId: string
       caseId: c.case.id,
       version: row?.version ?? 0,
       policeJudgementOn: row?.policeJudgementOn ?? null,
+      application: {
+        status: row?.applicationStatus ?? 'notApplied',
+        appliedOn: row?.appliedOn ?? null,
+        decidedOn: row?.decidedOn ?? null,
+        grantedAmountOre: row?.grantedAmountOre ?? null,
+      },
       recordedAt: row?.recordedAt.toISOString() ?? null,
       facts,
       assessment: assessStateFunding(facts),
@@ -51,12 +58,26 @@ export async function recordStateFunding(ctx: StaffContext, input: StateFundingI
     'stateFunding.record',
     input.caseId,
     async (tx, c) => {
-      const { caseId, expectedVersion, policeJudgementOn, ...facts } = input;
+      const { caseId, expectedVersion, policeJudgementOn, applicationStatus, appliedOn, decidedOn, grantedAmount, ...facts } = input;
+      const application = normaliseStateFundingApplication({
+        status: applicationStatus,
+        appliedOn: appliedOn ?? null,
+        decidedOn: decidedOn ?? null,
+        grantedAmountOre: grantedAmount ?? null,
+      });
       const row = await saveStateFunding(tx, {
         caseId,
         municipalityId: c.case.municipalityId,
         expectedVersion,
-        values: { ...facts, policeJudgementOn: policeJudgementOn ?? null, recordedByUserId: ctx.user.id },
+        values: {
+          ...facts,
+          policeJudgementOn: policeJudgementOn ?? null,
+          applicationStatus: application.status,
+          appliedOn: application.appliedOn,
+          decidedOn: application.decidedOn,
+          grantedAmountOre: application.grantedAmountOre,
+          recordedByUserId: ctx.user.id,
+        },
       });
       if (!row) throw conflict();
       return row;

@@ -15,3 +15,4 @@ export * from './referral-followup.ts';
 export * from './notifications.ts';
 export * from './follow-up.ts';
 export * from './support.ts';
+export * from './follow-up-costs.ts';

@@ -5,7 +5,7 @@
 // guards it (drizzle/0012_*.sql).
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { attendances, costKinds, networkMeetingStatuses, vatHandlings, type PlanContent } from '@utvag/domain';
+import { attendances, costKinds, networkMeetingStatuses, stateFundingApplicationStatuses, vatHandlings, type PlanContent } from '@utvag/domain';
 import { programme } from './enums.ts';
 import { municipality, organisation } from './organisation.ts';
 import { supportCase } from './case.ts';
@@ -16,6 +16,7 @@ export const costKind = pgEnum('cost_kind', costKinds);
 export const vatHandling = pgEnum('vat_handling', vatHandlings);
 export const networkMeetingStatus = pgEnum('network_meeting_status', networkMeetingStatuses);
 export const attendance = pgEnum('attendance', attendances);
+export const stateFundingApplicationStatus = pgEnum('state_funding_application_status', stateFundingApplicationStatuses);
 
 const tenant = () =>
   uuid()
@@ -129,7 +130,9 @@ export const supportSetting = pgTable('support_setting', {
 });
 
 /** The police state-funding criteria as staff recorded them from the police (DOMAIN.md §5, §10); one per case. */
-export const stateFundingAssessment = pgTable('state_funding_assessment', {
+export const stateFundingAssessment = pgTable(
+  'state_funding_assessment',
+  {
   caseId: uuid()
     .primaryKey()
     .references(() => supportCase.id),
@@ -141,10 +144,19 @@ export const stateFundingAssessment = pgTable('state_funding_assessment', {
   policeConditionsSigned: boolean().notNull(),
   notWitnessInPendingCase: boolean().notNull(),
   policeJudgementOn: date({ mode: 'string' }),
+  applicationStatus: stateFundingApplicationStatus().notNull().default('notApplied'),
+  appliedOn: date({ mode: 'string' }),
+  decidedOn: date({ mode: 'string' }),
+  grantedAmountOre: bigint({ mode: 'number' }),
   recordedByUserId: userRef().notNull(),
   recordedAt: at(),
   version: integer().notNull().default(1),
-});
+  },
+  (t) => [
+    check('state_funding_granted_not_negative', sql`${t.grantedAmountOre} is null or ${t.grantedAmountOre} >= 0`),
+    check('state_funding_decided_after_applied', sql`${t.decidedOn} is null or ${t.appliedOn} is null or ${t.decidedOn} >= ${t.appliedOn}`),
+  ],
+);
 
 /** Every saved state of a case's coordinated plan; the newest is the plan. Never updated, only appended. */
 export const planVersion = pgTable(

@@ -10,6 +10,7 @@ import { costKinds, vatHandlings, vatRates } from './cost.ts';
 import { attendances, networkMeetingStatuses } from './meeting.ts';
 import { parseKronor } from './money.ts';
 import { planActionStatuses, planActors, planGoalStatuses } from './plan.ts';
+import { stateFundingApplicationProblems, stateFundingApplicationStatuses } from './state-funding.ts';
 
 /** An amount in kronor, ≥ 0, as öre. */
 export const kronorSchema = z
@@ -142,6 +143,19 @@ export const stateFundingInputSchema = z.object({
   consentToInformationSharing: checkbox,
   policeConditionsSigned: checkbox,
   notWitnessInPendingCase: checkbox,
+  // The application itself (issue 8: the follow-up report counts applications and grants).
+  applicationStatus: z.preprocess(blankToUndefined, z.enum(stateFundingApplicationStatuses, { error: 'validation.invalidOption' }).default('notApplied')),
+  appliedOn: optionalDate,
+  decidedOn: optionalDate,
+  grantedAmount: z.preprocess(blankToUndefined, kronorSchema.optional()),
+}).superRefine((input, ctx) => {
+  const problems = stateFundingApplicationProblems({
+    status: input.applicationStatus,
+    appliedOn: input.appliedOn ?? null,
+    decidedOn: input.decidedOn ?? null,
+    grantedAmountOre: input.grantedAmount ?? null,
+  });
+  for (const [field, message] of Object.entries(problems)) ctx.addIssue({ code: 'custom', path: [field], message });
 });
 export type StateFundingInput = z.output<typeof stateFundingInputSchema>;
 

@@ -30,3 +30,36 @@ export function assessStateFunding(facts: StateFundingFacts): StateFundingAssess
   const missing = stateFundingCriterionCodes.filter((c) => !facts[c]);
   return { meetsCriteria: missing.length === 0, missing };
 }
+
+/** The application to the police for the funding, per case (DOMAIN.md §10: applied for per individual case by the
+ * municipality, with the regional defector coordinator and the local police area). */
+export const stateFundingApplicationStatuses = ['notApplied', 'applied', 'granted', 'denied'] as const;
+export type StateFundingApplicationStatus = (typeof stateFundingApplicationStatuses)[number];
+
+export interface StateFundingApplication {
+  status: StateFundingApplicationStatus;
+  appliedOn: string | null;
+  decidedOn: string | null;
+  grantedAmountOre: number | null;
+}
+
+/** What an application of each status must and must not hold, as field → i18n key of the problem. */
+export function stateFundingApplicationProblems(a: StateFundingApplication): Partial<Record<'appliedOn' | 'decidedOn' | 'grantedAmount', string>> {
+  const problems: Partial<Record<'appliedOn' | 'decidedOn' | 'grantedAmount', string>> = {};
+  if (a.status !== 'notApplied' && !a.appliedOn) problems.appliedOn = 'validation.required';
+  const decided = a.status === 'granted' || a.status === 'denied';
+  if (decided && !a.decidedOn) problems.decidedOn = 'validation.required';
+  if (decided && a.decidedOn && a.appliedOn && a.decidedOn < a.appliedOn) problems.decidedOn = 'validation.endBeforeStart';
+  if (a.status === 'granted' && a.grantedAmountOre === null) problems.grantedAmount = 'validation.required';
+  return problems;
+}
+
+/** Keeps only what the status means: no decision date or amount before a decision, no amount on a refusal. */
+export function normaliseStateFundingApplication(a: StateFundingApplication): StateFundingApplication {
+  return {
+    status: a.status,
+    appliedOn: a.status === 'notApplied' ? null : a.appliedOn,
+    decidedOn: a.status === 'granted' || a.status === 'denied' ? a.decidedOn : null,
+    grantedAmountOre: a.status === 'granted' ? a.grantedAmountOre : null,
+  };
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogueDefaults, defaultInterventionCatalogue, interventionTypeCodes } from './catalogue.ts';
 import { meetingOverdue } from './meeting.ts';
 import { applyPlanChange, emptyPlan, isActionOverdue, type PlanAction } from './plan.ts';
-import { assessStateFunding, stateFundingCriterionCodes } from './state-funding.ts';
+import { assessStateFunding, normaliseStateFundingApplication, stateFundingApplicationProblems, stateFundingCriterionCodes } from './state-funding.ts';
 
 describe('default intervention catalogue (DOMAIN.md §6)', () => {
   it('holds every type the seeds name, once, each with a source and a whole-öre price', () => {
@@ -29,6 +29,24 @@ describe('police state funding criteria', () => {
       meetsCriteria: false,
       missing: ['policeProtectionNeed', 'interventionsDecided'],
     });
+  });
+});
+
+describe('police state funding application', () => {
+  const none = { appliedOn: null, decidedOn: null, grantedAmountOre: null };
+  it('asks for the dates and the amount its state needs', () => {
+    expect(stateFundingApplicationProblems({ status: 'notApplied', ...none })).toEqual({});
+    expect(stateFundingApplicationProblems({ status: 'applied', ...none })).toEqual({ appliedOn: 'validation.required' });
+    expect(stateFundingApplicationProblems({ status: 'granted', ...none })).toEqual({ appliedOn: 'validation.required', decidedOn: 'validation.required', grantedAmount: 'validation.required' });
+    expect(stateFundingApplicationProblems({ status: 'denied', appliedOn: '2026-03-02', decidedOn: '2026-03-01', grantedAmountOre: null })).toEqual({ decidedOn: 'validation.endBeforeStart' });
+    expect(stateFundingApplicationProblems({ status: 'denied', appliedOn: '2026-03-02', decidedOn: '2026-03-02', grantedAmountOre: null })).toEqual({});
+  });
+  it('drops what the state does not mean', () => {
+    const full = { appliedOn: '2026-01-01', decidedOn: '2026-02-01', grantedAmountOre: 100 };
+    expect(normaliseStateFundingApplication({ status: 'notApplied', ...full })).toEqual({ status: 'notApplied', ...none });
+    expect(normaliseStateFundingApplication({ status: 'applied', ...full })).toEqual({ status: 'applied', appliedOn: '2026-01-01', decidedOn: null, grantedAmountOre: null });
+    expect(normaliseStateFundingApplication({ status: 'denied', ...full })).toEqual({ status: 'denied', appliedOn: '2026-01-01', decidedOn: '2026-02-01', grantedAmountOre: null });
+    expect(normaliseStateFundingApplication({ status: 'granted', ...full })).toEqual({ status: 'granted', ...full });
   });
 });
 

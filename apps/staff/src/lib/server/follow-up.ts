@@ -8,6 +8,7 @@ import {
   lastCompletedHalfYear,
   periodPresets,
   presetOf,
+  reportRowLabelKey,
   suppressedLabel,
   tableDefinition,
   type ShownTable,
@@ -18,8 +19,9 @@ import { chartSvg, type ChartSpec } from './charts';
 
 export type FollowUpKind = 'municipality' | 'region';
 
-/** Columns that are sums or sample sizes: in the table, not drawn as series. */
-const notCharted = new Set(['received', 'total', 'measured']);
+/** Columns that are sums, sample sizes or on another scale than the chart's (a count beside kronor): in the table,
+ * not drawn as series. */
+const notCharted = new Set(['received', 'total', 'measured', 'interventions', 'grantedKronor']);
 const chartKind: Record<string, ChartSpec['kind']> = {
   caseFlow: 'bar',
   casesInitiatedByAgeAndGender: 'stackedBar',
@@ -30,6 +32,9 @@ const chartKind: Record<string, ChartSpec['kind']> = {
   referralsBySource: 'stackedBar',
   responseTimes: 'bar',
   clocks: 'stackedBar',
+  costsByProgramme: 'bar',
+  costsByType: 'bar',
+  policeFunding: 'bar',
   trends: 'line',
 };
 
@@ -38,7 +43,7 @@ function presentTable(table: ShownTable, t: Translate, locale: Locale, threshold
   const number = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 });
   const rowLabel = (key: string) => {
     const half = /^(\d{4})-H([12])$/.exec(key);
-    return half ? t('followUp.halfYear', { year: half[1], half: half[2] }) : t(`followUp.row.${key}`);
+    return half ? t('followUp.halfYear', { year: half[1], half: half[2] }) : t(reportRowLabelKey(key));
   };
   const columns = definition.columns.map((c) => ({ key: c.key, label: t(`followUp.column.${c.key}`) }));
   const rows = table.rows.map((row) => ({

@@ -60,6 +60,9 @@ export const followUp = {
     referralsBySource: { title: 'Referrals by source and outcome', rowHeader: 'Source' },
     responseTimes: { title: 'Time from referral to first contact and decision', rowHeader: 'Measure' },
     clocks: { title: 'Time limits met and missed', rowHeader: 'Time limit' },
+    costsByProgramme: { title: 'Intervention costs per programme against budget', rowHeader: 'Programme' },
+    costsByType: { title: 'Costs per type of intervention', rowHeader: 'Intervention' },
+    policeFunding: { title: 'Applications for police state funding', rowHeader: 'Programme' },
     trends: { title: 'Development per half-year', rowHeader: 'Half-year' },
   },
   row: {
@@ -89,6 +92,7 @@ export const followUp = {
     youthExitProgramme: 'Youth exit programme',
     adultExitProgramme: 'Adult exit programme',
     ordinarySupport: 'Ordinary support',
+    ownTypes: 'The municipality’s own intervention types',
   },
   column: {
     completed: 'Reached the goal',
@@ -119,5 +123,12 @@ export const followUp = {
     initiated: 'Initiated',
     closed: 'Closed',
     openAtEnd: 'Open at the end of the period',
+    interventions: 'Interventions',
+    costKronor: 'Cost (SEK)',
+    budgetKronor: 'Budget for the period (SEK)',
+    applied: 'Applications',
+    granted: 'Granted',
+    denied: 'Refused',
+    grantedKronor: 'Amount granted (SEK)',
   },
 };

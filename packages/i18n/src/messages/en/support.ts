@@ -104,6 +104,15 @@ export const support = {
     yes: 'Yes',
     no: 'No',
     noLines: 'No costs in the period.',
+    application: {
+      legend: 'Application to the police',
+      status: 'State of the application',
+      statuses: { notApplied: 'Not applied for', applied: 'Applied, awaiting decision', granted: 'Granted', denied: 'Refused' },
+      appliedOn: 'Applied on',
+      decidedOn: 'Police decision on',
+      decidedOnHint: 'Fill in when the police have granted or refused the application.',
+      grantedAmount: 'Amount granted (SEK)',
+    },
   },
   budget: {
     title: 'Budget and costs',

@@ -60,6 +60,9 @@ export const followUp = {
     referralsBySource: { title: 'Hänvisningar efter källa och utfall', rowHeader: 'Källa' },
     responseTimes: { title: 'Tid från hänvisning till första kontakt och beslut', rowHeader: 'Mått' },
     clocks: { title: 'Tidsfrister som hölls och missades', rowHeader: 'Tidsfrist' },
+    costsByProgramme: { title: 'Kostnader för insatser per program mot budget', rowHeader: 'Program' },
+    costsByType: { title: 'Kostnader per typ av insats', rowHeader: 'Insats' },
+    policeFunding: { title: 'Ansökningar om statlig ersättning från polisen', rowHeader: 'Program' },
     trends: { title: 'Utveckling per halvår', rowHeader: 'Halvår' },
   },
   row: {
@@ -89,6 +92,7 @@ export const followUp = {
     youthExitProgramme: 'Avhopparverksamhet för unga',
     adultExitProgramme: 'Avhopparverksamhet för vuxna',
     ordinarySupport: 'Ordinarie stöd',
+    ownTypes: 'Kommunens egna insatstyper',
   },
   column: {
     completed: 'Gått i mål',
@@ -119,5 +123,12 @@ export const followUp = {
     initiated: 'Påbörjade',
     closed: 'Avslutade',
     openAtEnd: 'Öppna vid periodens slut',
+    interventions: 'Insatser',
+    costKronor: 'Kostnad (kr)',
+    budgetKronor: 'Budget för perioden (kr)',
+    applied: 'Ansökningar',
+    granted: 'Beviljade',
+    denied: 'Avslagna',
+    grantedKronor: 'Beviljat belopp (kr)',
   },
 };

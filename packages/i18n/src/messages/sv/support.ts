@@ -102,6 +102,15 @@ export const support = {
     yes: 'Ja',
     no: 'Nej',
     noLines: 'Inga kostnader under perioden.',
+    application: {
+      legend: 'Ansökan till polisen',
+      status: 'Ansökans läge',
+      statuses: { notApplied: 'Inte ansökt', applied: 'Ansökt, väntar på beslut', granted: 'Beviljad', denied: 'Avslagen' },
+      appliedOn: 'Ansökt den',
+      decidedOn: 'Polisens beslut den',
+      decidedOnHint: 'Fyll i när polisen har beviljat eller avslagit ansökan.',
+      grantedAmount: 'Beviljat belopp (kr)',
+    },
   },
   budget: {
     title: 'Budget och kostnader',
