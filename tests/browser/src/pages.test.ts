@@ -13,7 +13,7 @@ import { openDiscardDialog, openDiscardPage, saveDraft, wrongSecondFactorCode } 
 import { demoCaseId } from './demo-cases.ts';
 import { useHarness, type DemoRole } from './harness.ts';
 import { policeReferredCaseId } from './demo-support.ts';
-import { interventionWithErrors, meetingWithErrors } from './support-forms.ts';
+import { catalogueTypeWithErrors, interventionWithErrors, meetingWithErrors } from './support-forms.ts';
 
 const h = useHarness();
 const locales: Locale[] = ['sv', 'en'];
@@ -72,6 +72,10 @@ const supportPages: PageCase[] = [
   { path: () => `/arenden/${supportCase}/natverksmoten`, h1: caseH1, status: 400, act: meetingWithErrors },
 ];
 const budgetPage: PageCase = { path: () => '/budget', h1: { sv: /^Budget och kostnader$/, en: /^Budget and costs$/ } };
+const cataloguePages: PageCase[] = [
+  { path: () => '/insatskatalog', h1: { sv: /^Insatskatalog$/, en: /^Intervention catalogue$/ } },
+  { path: () => '/insatskatalog', h1: { sv: /^Insatskatalog$/, en: /^Intervention catalogue$/ }, status: 400, act: catalogueTypeWithErrors },
+];
 const invitationsPage: PageCase = { path: () => '/natverksmoten', h1: { sv: /^Nätverksmöten$/, en: /^Network meetings$/ } };
 const staffPages = (canTriage: boolean, canReviewLog = false): PageCase[] => [
   sessionsPage,
@@ -153,7 +157,7 @@ const actors: { actor: string; portal: 'staff' | 'partner'; role: DemoRole | 'pa
   { actor: 'INTAKE', portal: 'staff', role: 'intake', pages: [...staffPages(true), caseList] },
   // Support work's pages (issue 7) swept by the same actors: an account's language is shared by its sessions.
   { actor: 'CASEWORKER', portal: 'staff', role: 'caseWorker', pages: [...staffPages(false), ...supportPages] },
-  { actor: 'UNITMANAGER', portal: 'staff', role: 'unitManager', pages: [...staffPages(true, true), ...followUpPages, budgetPage] },
+  { actor: 'UNITMANAGER', portal: 'staff', role: 'unitManager', pages: [...staffPages(true, true), ...followUpPages, budgetPage, ...cataloguePages] },
   // Cases (issue 6), swept as the coordinator named on the demo case: an actor of its own (a role's language is
   // remembered on the account, so one account cannot be swept by two actors at once).
   { actor: 'COORDINATOR', portal: 'staff', role: 'coordinator', pages: casePages },

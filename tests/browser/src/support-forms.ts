@@ -32,3 +32,12 @@ export const meetingWithErrors: FormAct = async (page) => {
   const status = await post(page, '?/plan');
   return { status, problems: await summaryProblems(page) };
 };
+
+/** [UNIT MANAGER] A catalogue type with no name and a negative price. */
+export const catalogueTypeWithErrors: FormAct = async (page) => {
+  await page.locator('#type-price').fill('-1');
+  const status = await post(page, '?/addType');
+  const problems = await summaryProblems(page);
+  if ((await page.locator('#type-price').inputValue()) !== '-1') problems.push('the price was not kept');
+  return { status, problems };
+};

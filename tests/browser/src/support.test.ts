@@ -109,6 +109,42 @@ describe('[COORDINATOR][POLICE][SCHOOL] a network meeting seen by the invited pa
   });
 });
 
+describe('[UNIT MANAGER][CASE WORKER] the intervention catalogue', () => {
+  it('lets the unit manager add a type and a provider that case workers then choose from', async () => {
+    const manager = await h.pageAs('unitManager');
+    await manager.goto(`${h.url('staff')}/`);
+    await manager.getByRole('navigation').getByRole('link', { name: 'Insatskatalog' }).click();
+    await manager.waitForURL((url) => url.pathname === '/insatskatalog');
+    await expectAccessible(manager);
+    const name = `Mentorprogram ${Date.now()}`;
+    await manager.getByLabel('Namn', { exact: true }).fill(name);
+    await manager.getByLabel('Kostnadsmodell').selectOption('perMonth');
+    await manager.getByLabel('Standardpris (kr)').fill('4 500');
+    await submitAndWait(manager, () => manager.getByRole('button', { name: 'Lägg till insatstypen' }).click());
+    await expect(manager.getByText('Insatstypen är tillagd i katalogen.').count()).resolves.toBeGreaterThan(0);
+    await expect(manager.locator('[data-testid="catalogue-type"]', { hasText: name }).textContent()).resolves.toMatch(/4\s500/);
+    // The same name twice is refused at the field.
+    await manager.getByLabel('Namn', { exact: true }).fill(name);
+    await manager.getByLabel('Standardpris (kr)').fill('100');
+    await submitAndWait(manager, () => manager.getByRole('button', { name: 'Lägg till insatstypen' }).click());
+    await expect(manager.locator('#type-name-error').textContent()).resolves.toContain('finns redan');
+    await expect(manager.locator('[data-testid="catalogue-type"]', { hasText: name }).count()).resolves.toBe(1);
+    const provider = `Mentorer AB ${Date.now()}`;
+    await manager.getByLabel('Utförarens namn').fill(provider);
+    await manager.getByLabel('Insatstyp som utföraren ger').selectOption({ label: name });
+    await submitAndWait(manager, () => manager.getByRole('button', { name: 'Lägg till utföraren' }).click());
+    await expect(manager.locator('[data-testid="catalogue-provider"]', { hasText: provider }).textContent()).resolves.toContain(name);
+    await manager.close();
+
+    // A case worker reads the catalogue through the intervention form, and has no link to the page.
+    const worker = await h.pageAs('caseWorker');
+    await worker.goto(`${h.url('staff')}/arenden/${caseId}/insatser`);
+    await expect(worker.locator('select[name="interventionTypeId"] option', { hasText: name }).count()).resolves.toBe(1);
+    await expect(worker.getByRole('navigation').getByRole('link', { name: 'Insatskatalog' }).count()).resolves.toBe(0);
+    await worker.close();
+  });
+});
+
 describe('[CASE WORKER] the application for state funding', () => {
   it('is refused at the field when a grant lacks its amount, and saved once it has it', async () => {
     const page = await h.pageAs('caseWorker');

@@ -16,4 +16,6 @@ export const load = async ({ locals, url, cookies }) => ({
   canSeeRegionalFollowUp: locals.user ? isAllowed(locals.user.role, 'regionalReport.read') : false,
   /** The budget page (issue 7) is for the roles that may read budgets. */
   canSeeBudget: locals.user ? isAllowed(locals.user.role, 'budget.read') : false,
+  /** The catalogue page is linked for those who keep it; case staff meet the catalogue when adding an intervention. */
+  canManageCatalogue: locals.user ? isAllowed(locals.user.role, 'interventionCatalogue.manage') : false,
 });
