@@ -84,6 +84,17 @@ describe('[COORDINATOR][POLICE][SCHOOL] a network meeting seen by the invited pa
     await meeting.getByLabel('Polisen, lokalpolisområde Exempelstad').check();
     await meeting.getByRole('button', { name: 'Lägg till punkten' }).click();
     await page.getByText('Polisens bild av läget').waitFor();
+    // Inviting one more after planning: the school the consent does not cover is not offered.
+    const planned = page.locator('section.meeting').filter({ hasText: 'Polishuset, rum Lärkan' });
+    await planned.locator('summary').click();
+    const who = planned.getByLabel('Vem ska bjudas in');
+    const offered = await who.locator('option').allTextContents();
+    expect(offered.some((o) => o.startsWith('Siv Skolkurator'))).toBe(false);
+    const colleague = offered.find((o) => o !== offered[0])!;
+    await who.selectOption({ label: colleague });
+    await submitAndWait(page, () => planned.getByRole('button', { name: 'Skicka inbjudan' }).click());
+    await expect(page.getByText('Inbjudan är skickad.').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('section.meeting').filter({ hasText: 'Polishuset, rum Lärkan' }).locator('ul').first().textContent()).resolves.toContain(colleague.split(' (')[0]);
     await page.close();
   });
 

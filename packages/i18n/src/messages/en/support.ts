@@ -201,6 +201,11 @@ export const support = {
   planGoalStatus: { active: 'Active', achieved: 'Achieved', abandoned: 'Abandoned' },
   planActionStatus: { planned: 'Planned', ongoing: 'Ongoing', done: 'Done', cancelled: 'Cancelled' },
   meetings: {
+    inviteTitle: 'Invite more people',
+    inviteUser: 'Who to invite',
+    inviteSave: 'Send the invitation',
+    invited: 'The invitation is sent.',
+    everyoneInvited: 'Everyone who can be invited is already invited.',
     title: 'Network meetings',
     lead: 'Meetings around the person with school, social services, police and leisure (SSPF). Partners can be invited only where the consent covers their organisation.',
     reminder: 'The case has had no network meeting for more than {{days}} days. Book a meeting.',

@@ -199,6 +199,11 @@ export const support = {
   planGoalStatus: { active: 'Pågår', achieved: 'Uppnått', abandoned: 'Avbrutet' },
   planActionStatus: { planned: 'Planerad', ongoing: 'Pågår', done: 'Klar', cancelled: 'Inställd' },
   meetings: {
+    inviteTitle: 'Bjud in fler',
+    inviteUser: 'Vem ska bjudas in',
+    inviteSave: 'Skicka inbjudan',
+    invited: 'Inbjudan är skickad.',
+    everyoneInvited: 'Alla som kan bjudas in är redan inbjudna.',
     title: 'Nätverksmöten',
     lead: 'Möten kring personen med skola, socialtjänst, polis och fritid (SSPF). Partner kan bara bjudas in om samtycket omfattar deras organisation.',
     reminder: 'Ärendet har inte haft något nätverksmöte på mer än {{days}} dagar. Boka ett möte.',
