@@ -2,7 +2,7 @@
 // approves; culling removes personal data of exactly the people due, leaves open, kept and research-birthday
 // files alone, and keeps the anonymous counts statistics are made of.
 import { createPerson, createReferral } from '@utvag/db/testing';
-import { auditEntry, person, referral, retentionRun } from '@utvag/db/schema';
+import { auditEntry, caseDecision, eligibilityRecord, journalEntry, person, planVersion, referral, retentionRun, supportCase } from '@utvag/db/schema';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRetentionJobs, retentionQueue } from '../src/retention/jobs.ts';
@@ -10,6 +10,7 @@ import { proposeRetentionRuns } from '../src/retention/runs.ts';
 import { codeOf, createWorld, type World } from './harness.ts';
 
 let world: World;
+let oldCase = '';
 const ids = { old: '', recent: '', open: '', research: '', concern: '', other: '' };
 const oldDate = new Date('2019-03-01T10:00:00+01:00');
 
@@ -35,6 +36,19 @@ beforeAll(async () => {
     return created.id;
   };
   ids.old = await make(tenant, { birthDate: '1990-04-02' });
+  // The old person also had a case, closed in 2019, with a signed journal entry, a signed decision, an eligibility
+  // assessment and a plan: culling empties their free text and keeps who signed what and when.
+  const by = tenant.users.unitManager.id;
+  const [closed] = await t.db.insert(supportCase).values({
+    municipalityId: tenant.municipality.id, personId: ids.old, programme: 'adultExitProgramme', status: 'closed',
+    openedAt: oldDate, firstContactAt: oldDate, closedAt: oldDate, closingOutcome: 'completed', closingNote: 'Hemlig avslutning',
+  }).returning();
+  oldCase = closed!.id;
+  const m = tenant.municipality.id;
+  await t.db.insert(journalEntry).values({ municipalityId: m, caseId: oldCase, body: 'Hemlig journal', oralSourceFrom: 'Hemlig källa', authorUserId: by, writtenAt: oldDate, signedAt: oldDate, signedByUserId: by });
+  await t.db.insert(caseDecision).values({ municipalityId: m, caseId: oldCase, outcome: 'granted', grounds: 'Hemliga skäl', childImpact: 'Hemligt om barn', createdByUserId: by, createdAt: oldDate, stage: 'signed', signedAt: oldDate, signedByUserId: by });
+  await t.db.insert(eligibilityRecord).values({ municipalityId: m, caseId: oldCase, criterion: 'motivation', state: 'met', assessedOn: '2019-03-01', basis: 'Hemlig grund', recordedByUserId: by, recordedAt: oldDate });
+  await t.db.insert(planVersion).values({ municipalityId: m, caseId: oldCase, version: 1, content: { goals: [{ id: 'g1', text: 'Hemligt mål', status: 'open' }], actions: [], personsOwnWords: 'Hemliga ord' } as never, change: 'addGoal', savedByUserId: by, savedAt: oldDate });
   ids.recent = await make(tenant, { birthDate: '1990-04-03', at: new Date() });
   ids.open = await make(tenant, { birthDate: '1990-04-04', status: 'submitted' });
   ids.research = await make(tenant, { birthDate: '1990-04-15' });
@@ -92,6 +106,17 @@ describe('approval', () => {
       expect(JSON.stringify(r)).not.toContain('Hemlig fritext');
     }
     for (const id of [ids.recent, ids.open, ids.research, ids.other]) expect((await personRow(id)).lastName).toBe('Gallringsson');
+    // The case record: free text gone, signatures, outcomes and dates kept.
+    const [journal] = await world.t.db.select().from(journalEntry).where(eq(journalEntry.caseId, oldCase));
+    expect(journal).toMatchObject({ body: '', oralSourceFrom: null, signedAt: oldDate, signedByUserId: world.tenant.users.unitManager.id });
+    const [decision] = await world.t.db.select().from(caseDecision).where(eq(caseDecision.caseId, oldCase));
+    expect(decision).toMatchObject({ grounds: null, childImpact: null, outcome: 'granted', signedAt: oldDate });
+    const [assessment] = await world.t.db.select().from(eligibilityRecord).where(eq(eligibilityRecord.caseId, oldCase));
+    expect(assessment).toMatchObject({ basis: null, criterion: 'motivation', state: 'met' });
+    const [plan] = await world.t.db.select().from(planVersion).where(eq(planVersion.caseId, oldCase));
+    const [theCase] = await world.t.db.select().from(supportCase).where(eq(supportCase.id, oldCase));
+    expect(theCase).toMatchObject({ closingNote: null, closingOutcome: 'completed', programme: 'adultExitProgramme' });
+    expect(JSON.stringify([journal, decision, assessment, plan, theCase])).not.toContain('Hemlig');
     // Statistics count the same rows: nothing deleted.
     expect(await world.t.db.select({ n: count() }).from(referral)).toEqual(referralsBefore);
     const [entry] = await world.t.db.select().from(auditEntry).where(and(eq(auditEntry.action, 'retention.approve'), eq(auditEntry.recordId, report.id)));
@@ -126,5 +151,28 @@ describe('approval', () => {
     });
     expect((await api.retention.approve({ id: runId })).culled).toBe(0);
     expect((await personRow(again.id)).lastName).toBe('Gallringsson');
+  });
+});
+
+describe('the guards of signed records', () => {
+  it('still refuse every change outside a culling, and any change but emptying free text inside one', async () => {
+    const [entry] = await world.t.db.select().from(journalEntry).where(eq(journalEntry.caseId, oldCase));
+    const refused = { cause: { message: expect.stringMatching(/signed and cannot change/) } };
+    // Outside a culling, even emptying (already empty) text to something else is refused.
+    await expect(world.t.db.update(journalEntry).set({ body: 'Ny text' }).where(eq(journalEntry.id, entry!.id))).rejects.toMatchObject(refused);
+    await expect(
+      world.t.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('utvag.retention_cull', 'on', true)`);
+        // Inside one: writing text, or changing who signed, is still refused.
+        await tx.update(journalEntry).set({ body: 'Ny text' }).where(eq(journalEntry.id, entry!.id));
+      }),
+    ).rejects.toMatchObject(refused);
+    await expect(
+      world.t.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('utvag.retention_cull', 'on', true)`);
+        await tx.update(journalEntry).set({ signedByUserId: world.tenant.users.caseWorker.id }).where(eq(journalEntry.id, entry!.id));
+      }),
+    ).rejects.toMatchObject(refused);
+    await expect(world.t.db.delete(eligibilityRecord).where(eq(eligibilityRecord.caseId, oldCase))).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } });
   });
 });

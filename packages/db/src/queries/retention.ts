@@ -1,4 +1,5 @@
 // Retention (gallring): the facts the domain's rules need per person, the dry-run report, and the culling itself.
+import { emptyPlan } from '@utvag/domain';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { retentionCandidate, retentionRun } from '../schema/index.ts';
@@ -23,7 +24,10 @@ export async function listRetentionFacts(db: Executor, municipalityId: string): 
     kinds: string[] | null;
   }>(sql`
     select p.id as person_id, p.birth_date::text as birth_date,
-      greatest(p.created_at, max(r.received_at), max(r.updated_at), max(c.opened_at), max(c.closed_at), max(e.at)) as last_entry_at,
+      greatest(p.created_at, max(r.received_at), max(r.updated_at), max(c.opened_at), max(c.closed_at), max(e.at),
+        (select max(j.written_at) from journal_entry j join "case" jc on jc.id = j.case_id where jc.person_id = p.id),
+        (select max(coalesce(d.signed_at, d.created_at)) from case_decision d join "case" dc on dc.id = d.case_id where dc.person_id = p.id)
+      ) as last_entry_at,
       coalesce(bool_or(r.status in ('draft', 'submitted', 'underReview')), false) or coalesce(bool_or(c.status in ('open', 'reopened')), false) as has_open,
       coalesce(bool_and(r.kind = 'concernReport'), false) and count(c.id) = 0 as only_concern,
       array_remove(array_agg(distinct e.kind), null) as kinds
@@ -89,17 +93,35 @@ export async function listUnculledCandidates(db: Executor, runId: string) {
 
 /**
  * Culls one person: names, identity number, birth date, free text and contacts go; what statistics count stays
- * (kinds, sources, dates received, urgency, decisions, programmes, case status, age at start, child at receipt).
+ * (kinds, sources, dates received, urgency, decisions and their outcomes, programmes, case status, age at start,
+ * child at receipt, interventions with their dates and costs, who signed what and when).
  */
 export async function cullPerson(db: Executor, personId: string, candidateId: string) {
+  // Lets the signed-record guards accept updates that only empty free text, for this transaction only (0017).
+  await db.execute(sql`select set_config('utvag.retention_cull', 'on', true)`);
   await db.execute(sql`update person set first_name = '', last_name = '', identity_number = null, birth_date = null
     where id = ${personId}`);
   await db.execute(sql`update referral set reason = '', contact_name = null, contact_phone = null, contact_email = null,
       stated_motivation = null, school_name = null, school_class = null, guardians = null, triage_reason = null,
       input_hash = null, release_date = null, supervision_end_date = null
     where person_id = ${personId}`);
-  await db.execute(sql`update case_event set data = '{}'::jsonb
-    where case_id in (select id from "case" where person_id = ${personId})`);
+  const cases = sql`(select id from "case" where person_id = ${personId})`;
+  await db.execute(sql`update referral_event set note = null
+    where referral_id in (select id from referral where person_id = ${personId}) and note is not null`);
+  await db.execute(sql`update "case" set age_band_reason = null, closing_note = null where person_id = ${personId}`);
+  await db.execute(sql`update case_event set data = '{}'::jsonb where case_id in ${cases}`);
+  await db.execute(sql`update eligibility_record set basis = null where case_id in ${cases} and basis is not null`);
+  await db.execute(sql`update case_decision set grounds = null, child_impact = null
+    where case_id in ${cases} and (grounds is not null or child_impact is not null)`);
+  await db.execute(sql`update journal_entry set body = '', oral_source_from = null where case_id in ${cases}`);
+  await db.execute(sql`update case_commitment set conditions = '' where case_id in ${cases}`);
+  await db.execute(sql`update case_follow_up set note = null where case_id in ${cases}`);
+  await db.execute(sql`update case_task set done_note = null where case_id in ${cases}`);
+  await db.execute(sql`update intervention set note = null where case_id in ${cases}`);
+  await db.execute(sql`update plan_version set content = ${JSON.stringify(emptyPlan)}::jsonb where case_id in ${cases}`);
+  await db.execute(sql`update network_meeting set notes = null, place = '' where case_id in ${cases}`);
+  await db.execute(sql`update network_meeting_agenda_item set title = '', details = null
+    where meeting_id in (select id from network_meeting where case_id in ${cases})`);
   await db.update(retentionCandidate).set({ culledAt: new Date() }).where(eq(retentionCandidate.id, candidateId));
 }
 
