@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { fictionalIdentityNumber, isStaffRole, referenceNumber, type Role } from '@utvag/domain';
 import type { Executor } from '../client.ts';
 import { hashPassword } from '../credentials.ts';
-import { findOrInsertPerson, insertReferral, nextReferralSequence, type NewReferral } from '../queries/referrals.ts';
+import { insertReferral, nextReferralSequence, type NewReferral } from '../queries/referrals.ts';
 import { appUser, municipality, organisation, person, unit } from '../schema/index.ts';
 
 let counter = 0;
@@ -134,8 +134,8 @@ export async function createReferral(
     personId?: string;
   } & Partial<NewReferral>,
 ) {
-  const personId =
-    values.personId ?? (await findOrInsertPerson(db, values.municipalityId, fictionalPerson()));
+  // A new person unless one is named: a random fictional one could be found again (20 serials per birth date).
+  const personId = values.personId ?? (await createPerson(db, { municipalityId: values.municipalityId })).id;
   const sequence = await nextReferralSequence(db);
   return insertReferral(db, {
     kind: 'referral',
