@@ -88,6 +88,9 @@ export const permissions = {
   'budget.manage': ['unitManager'],
   'stateFunding.read': caseStaff,
   'stateFunding.record': ['caseWorker', 'coordinator', 'unitManager'],
+  /** The cost statement on screen, and as a file (PDF/XLSX). The file is person-level data (one case, by its
+   * reference and its interventions), so its download needs a step-up (`stepUpActions`). */
+  'costStatement.read': ['caseWorker', 'coordinator', 'unitManager'],
   'costStatement.export': ['caseWorker', 'coordinator', 'unitManager'],
   'plan.read': caseStaff,
   /** Field workers run SIG cases' plans and meetings too. */
@@ -111,7 +114,8 @@ export function isAllowed(role: Role, action: Action): boolean {
 
 /**
  * Actions that need a step-up (the second factor entered again within the last few minutes): revealing a protected
- * identity and, when one is built, every export of person-level data. Checked centrally in trpc.ts.
+ * identity and every export of person-level data (a file about one case leaves the system). The follow-up report
+ * exports hold suppressed aggregates only and are not person-level (docs/security.md). Checked in trpc.ts.
  */
-export const stepUpActions: readonly Action[] = ['identity.reveal'];
+export const stepUpActions: readonly Action[] = ['identity.reveal', 'costStatement.export'];
 export const needsStepUp = (action: Action) => stepUpActions.includes(action);

@@ -403,9 +403,15 @@ const supportEntries: Record<string, Entry> = {
     call: staffCall((c) => c.stateFunding.record({ caseId, expectedVersion: stale } as never)),
   },
   'staff:stateFunding.costStatement': {
-    action: 'costStatement.export',
+    action: 'costStatement.read',
     portal: 'staff',
     call: staffCall((c) => c.stateFunding.costStatement({ caseId, from: '2026-01-01', to: '2026-12-31' })),
+  },
+  'staff:stateFunding.exportCostStatement': {
+    action: 'costStatement.export',
+    portal: 'staff',
+    stepUp: true,
+    call: staffCall((c) => c.stateFunding.exportCostStatement({ caseId, from: '2026-01-01', to: '2026-12-31' })),
   },
   'staff:plan.get': { action: 'plan.read', portal: 'staff', call: staffCall((c) => c.plan.get({ caseId })) },
   'staff:plan.addGoal': { action: 'plan.write', portal: 'staff', call: staffCall((c) => c.plan.addGoal({ caseId, expectedVersion: stale, text: 'Mål' })) },

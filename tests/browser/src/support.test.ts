@@ -1,6 +1,7 @@
 // [CASE WORKER][UNIT MANAGER][COORDINATOR][POLICE][SCHOOL] Support work in a real browser (issue 7): an
 // intervention added moves the case's and the programme's costs; a network meeting planned is seen by the
 // invited police officer and not by an uninvited school; the cost statement downloads as PDF and XLSX.
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, submitAndWait } from './browser.ts';
@@ -181,16 +182,17 @@ describe('[CASE WORKER] the state-funding cost statement', () => {
     await expectAccessible(page);
     const total = ore(await page.locator('[data-testid="statement-total"]').textContent());
     expect(total).toBeGreaterThan(0);
-    for (const [label, magic, type] of [
-      ['Ladda ner som PDF', '%PDF', 'application/pdf'],
-      ['Ladda ner som Excel (XLSX)', 'PK', 'spreadsheetml'],
+    // The file is person-level data: without a fresh step-up a direct GET goes back to the page (issue 3).
+    const direct = await page.request.get(`${h.url('staff')}/arenden/${caseId}/insatser/statlig-ersattning/kostnadsredovisning.pdf?fran=${day(-30)}&till=${day(0)}`, { maxRedirects: 0 });
+    expect(direct.status()).toBe(303);
+    // The demo account has no factor, so in demo mode the step-up asks for no code; the download follows.
+    for (const [label, magic, ext] of [
+      ['Ladda ner som PDF', '%PDF', 'pdf'],
+      ['Ladda ner som Excel (XLSX)', 'PK', 'xlsx'],
     ] as const) {
-      const href = await page.getByRole('link', { name: label }).getAttribute('href');
-      const response = await page.request.get(`${h.url('staff')}${href}`);
-      expect(response.status()).toBe(200);
-      expect(response.headers()['content-type']).toContain(type);
-      expect(response.headers()['content-disposition']).toMatch(/attachment; filename="kostnadsredovisning/);
-      const body = await response.body();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^kostnadsredovisning.*\\.${ext}$`));
+      const body = await readFile((await download.path())!);
       expect(body.subarray(0, magic.length).toString('latin1')).toBe(magic);
     }
     await page.close();

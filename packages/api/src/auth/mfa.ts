@@ -21,7 +21,7 @@ const period = 30;
 const totpFor = (secret: string, label: string) =>
   new TOTP({ issuer: 'Utväg', label, algorithm: 'SHA1', digits: 6, period, secret: Secret.fromBase32(secret) });
 
-const hashRecoveryCode = (code: string) =>
+export const hashRecoveryCode = (code: string) =>
   createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest('hex');
 
 const badCode = () => new AppError('BAD_REQUEST', 'auth.mfa.invalidCode', { code: { key: 'auth.mfa.invalidCode' } });
@@ -91,10 +91,7 @@ export async function verifySecondFactor(
   box: SecretBox,
   input: { token: string; userId: string; code: string; requestId: string },
 ): Promise<string> {
-  const code = input.code.trim();
-  const ok = /^\d{6}$/.test(code)
-    ? await acceptTotp(db, box, input.userId, code)
-    : await useRecoveryCode(db, input.userId, hashRecoveryCode(code));
+  const ok = await acceptFactorCode(db, box, input.userId, input.code);
   await insertAuditEntry(db, {
     userId: input.userId,
     action: 'session.mfa',
@@ -106,6 +103,17 @@ export async function verifySecondFactor(
   const token = newSessionToken();
   await rotateSessionAfterMfa(db, sessionIdOf(input.token), sessionIdOf(token));
   return token;
+}
+
+/**
+ * A TOTP code (its step consumed) or, for a user who lost the phone, one of the recovery codes (consumed: a
+ * recovery code works once, whether for the login or a step-up). False for anything else.
+ */
+export async function acceptFactorCode(db: Database, box: SecretBox, userId: string, raw: string): Promise<boolean> {
+  const code = raw.trim();
+  if (/^\d{6}$/.test(code)) return acceptTotp(db, box, userId, code);
+  if (!/^[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}$/i.test(code.replace(/\s/g, ''))) return false;
+  return useRecoveryCode(db, userId, hashRecoveryCode(code));
 }
 
 export async function hasConfirmedTotp(db: Database, userId: string) {

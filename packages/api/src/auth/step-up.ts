@@ -5,23 +5,25 @@ import { findSessionStepUp, findTotpFactor, insertAuditEntry, rotateSessionAfter
 import { isStepUpFresh } from '@utvag/domain';
 import type { Context, SessionUser } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { acceptTotp } from './mfa.ts';
+import { acceptFactorCode } from './mfa.ts';
 import type { SecretBox } from './secret-box.ts';
 import { newSessionToken, sessionIdOf } from './tokens.ts';
 
 export const stepUpRequired = () => new AppError('PRECONDITION_FAILED', 'security.stepUp.required');
 
-/** Verifies a TOTP code for a signed-in session and returns the session's new cookie token. */
+/**
+ * Verifies the second factor again for a signed-in session: a TOTP code, or a recovery code (used up, like at
+ * login), and returns the session's new cookie token.
+ */
 export async function stepUp(
   db: Database,
   box: SecretBox,
   input: { token: string; user: SessionUser; code: string; demo: boolean; requestId: string },
 ): Promise<string> {
   const { user } = input;
-  const code = input.code.trim();
   const factor = await findTotpFactor(db, user.id);
   const withoutFactor = input.demo && user.isDemo && !factor?.confirmedAt;
-  const ok = withoutFactor || (Boolean(factor?.confirmedAt) && (await acceptTotp(db, box, user.id, code)));
+  const ok = withoutFactor || (Boolean(factor?.confirmedAt) && (await acceptFactorCode(db, box, user.id, input.code)));
   await insertAuditEntry(db, {
     userId: user.id,
     role: user.role,

@@ -32,7 +32,7 @@ import { addAgendaItem, inviteToMeeting, listCaseMeetings, planMeeting, recordAt
 import { changePlan, getPlan } from '../support/plans.ts';
 import { meetingReminders } from '../support/reminders.ts';
 import { costStatement, getStateFunding, recordStateFunding } from '../support/state-funding.ts';
-import { partnerProcedure, router, staffProcedure } from '../trpc.ts';
+import { partnerProcedure, requireStepUp, router, staffProcedure } from '../trpc.ts';
 
 const planQuery = byCaseSchema.extend({
   version: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number({ error: 'validation.invalid' }).int({ error: 'validation.invalid' }).positive({ error: 'validation.invalid' }).max(2_147_483_647, { error: 'validation.invalid' }).optional()),
@@ -74,9 +74,15 @@ export const supportRouters = {
     record: staffProcedure('stateFunding.record')
       .input(stateFundingInputSchema)
       .mutation(({ ctx, input }) => recordStateFunding(ctx, input)),
-    costStatement: staffProcedure('costStatement.export')
+    /** The statement on screen. */
+    costStatement: staffProcedure('costStatement.read')
       .input(costStatementQuerySchema)
-      .query(({ ctx, input }) => costStatement(ctx, input)),
+      .query(({ ctx, input }) => costStatement(ctx, input, 'costStatement.read')),
+    /** The statement for a file (PDF/XLSX): person-level, so it needs a fresh step-up; audited as an export. */
+    exportCostStatement: staffProcedure('costStatement.export')
+      .input(costStatementQuerySchema)
+      .use(requireStepUp('costStatement.export'))
+      .query(({ ctx, input }) => costStatement(ctx, input, 'costStatement.export')),
   }),
   plan: router({
     get: staffProcedure('plan.read')

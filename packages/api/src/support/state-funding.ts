@@ -101,8 +101,12 @@ export interface CostStatementLine {
 }
 
 /** The statement's data; the export endpoint renders it as PDF or XLSX. */
-export async function costStatement(ctx: StaffContext, input: { caseId: string; from: string; to: string }) {
-  return withCase(ctx, 'costStatement.export', input.caseId, async (tx, c) => {
+export async function costStatement(
+  ctx: StaffContext,
+  input: { caseId: string; from: string; to: string },
+  action: 'costStatement.read' | 'costStatement.export',
+) {
+  return withCase(ctx, action, input.caseId, async (tx, c) => {
     const of = { caseId: c.case.id, municipalityId: c.case.municipalityId };
     const [rows, funding, municipalityName] = await Promise.all([
       listInterventionsOfCase(tx, of),

@@ -29,6 +29,16 @@ export async function findUserByEmail(db: Executor, email: string) {
   return row;
 }
 
+/** The account an OpenID Connect login names by its configured claim (see app_user.external_subject). */
+export async function findUserByExternalSubject(db: Executor, externalSubject: string) {
+  const [row] = await db
+    .select({ ...userColumns, organisationRequiresMfa: organisation.requiresMfa })
+    .from(appUser)
+    .leftJoin(organisation, eq(organisation.id, appUser.organisationId))
+    .where(eq(appUser.externalSubject, externalSubject));
+  return row;
+}
+
 export async function findUserById(db: Executor, id: string) {
   const [row] = await db
     .select(userColumns)

@@ -27,6 +27,9 @@ export const appUser = pgTable(
     decisionMandate: boolean().notNull().default(false),
     /** Demo accounts exist only in the embedded demo mode. */
     isDemo: boolean().notNull().default(false),
+    /** The account's identifier at the municipality's identity provider (OpenID Connect, the configured claim,
+     * `sub` by default). Set by an administrator: a login through the provider never creates an account. */
+    externalSubject: text().unique(),
     disabledAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

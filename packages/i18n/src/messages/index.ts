@@ -13,6 +13,7 @@ import { security as svSecurity } from './sv/security.ts';
 import { followUp as svFollowUp } from './sv/follow-up.ts';
 import { intakeFollowUp as svIntakeFollowUp } from './sv/intake-follow-up.ts';
 import { support as svSupport } from './sv/support.ts';
+import { authProviders as svAuthProviders } from './sv/auth-providers.ts';
 import { auth as enAuth } from './en/auth.ts';
 import { common as enCommon } from './en/common.ts';
 import { enumLabels as enEnum } from './en/enum.ts';
@@ -27,6 +28,7 @@ import { security as enSecurity } from './en/security.ts';
 import { followUp as enFollowUp } from './en/follow-up.ts';
 import { intakeFollowUp as enIntakeFollowUp } from './en/intake-follow-up.ts';
 import { support as enSupport } from './en/support.ts';
+import { authProviders as enAuthProviders } from './en/auth-providers.ts';
 
 const sv = {
   common: svCommon,
@@ -43,6 +45,7 @@ const sv = {
   // One namespace, two owners: the report (issue 8) and the referral's follow-up after intake (issue 5).
   followUp: { ...svFollowUp, ...svIntakeFollowUp },
   support: svSupport,
+  authProviders: svAuthProviders,
 };
 
 const en = {
@@ -59,6 +62,7 @@ const en = {
   security: enSecurity,
   followUp: { ...enFollowUp, ...enIntakeFollowUp },
   support: enSupport,
+  authProviders: enAuthProviders,
 };
 
 export type Messages = typeof sv;

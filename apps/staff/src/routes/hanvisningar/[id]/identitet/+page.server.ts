@@ -1,21 +1,15 @@
 // Revealing a protected identity (issue 3): a reason, and the one-time code again unless the session stepped up
 // a few minutes ago. The identity is shown in the answer to the post only: nothing in the URL, nothing cached.
 import { fail } from '@sveltejs/kit';
-import { AppError, createCallerFactory, hasConfirmedTotp, hasFreshStepUp, staffRouter } from '@utvag/api';
+import { AppError, createCallerFactory, staffRouter } from '@utvag/api';
 import { stepUpValidMinutes } from '@utvag/domain';
 import { getTranslator } from '@utvag/i18n';
 import { formToObject } from '@utvag/portal-kit';
 import { callFromForm, loadOrError, stepUpFromForm } from '@utvag/portal-kit/server';
 import { callerFor, getConfig } from '$lib/server/portal';
+import { stepUpNeedsCode as needsCode } from '$lib/server/step-up';
 
 const createCaller = createCallerFactory(staffRouter);
-
-/** Whether this user must type a code: not when the step-up is fresh, nor for a demo account without a factor. */
-async function needsCode(locals: App.Locals) {
-  const user = locals.user!;
-  if (await hasFreshStepUp({ ...locals.ctx, user })) return false;
-  return !(getConfig().demo && user.isDemo && !(await hasConfirmedTotp(getConfig().db, user.id)));
-}
 
 export const load = async ({ locals, params }) => {
   const referral = await loadOrError(locals.locale, () => callerFor(locals).referral.get({ id: params.id }));

@@ -1,9 +1,15 @@
 // Police state funding for the case (issue 7 item 4): the criteria as the police judged them, and the cost
-// statement for the application (shown here; PDF and XLSX from ./kostnadsredovisning.[format]).
-import { calendarDateInSweden, costStatementQuerySchema } from '@utvag/domain';
-import { loadOrError } from '@utvag/portal-kit/server';
-import { callerFor } from '$lib/server/portal';
+// statement for the application (shown here; PDF and XLSX from ./kostnadsredovisning.[format]). The file is
+// person-level data, so downloading it needs a step-up (the `export` action below, then a redirect to the file).
+import { fail, redirect } from '@sveltejs/kit';
+import { AppError } from '@utvag/api';
+import { calendarDateInSweden, costStatementQuerySchema, stepUpValidMinutes } from '@utvag/domain';
+import { getTranslator } from '@utvag/i18n';
+import { formToObject } from '@utvag/portal-kit';
+import { loadOrError, stepUpFromForm } from '@utvag/portal-kit/server';
+import { callerFor, getConfig } from '$lib/server/portal';
 import { caseAction } from '$lib/server/case-actions';
+import { stepUpNeedsCode } from '$lib/server/step-up';
 
 export const load = async ({ locals, params, url }) => {
   const caller = callerFor(locals);
@@ -13,9 +19,30 @@ export const load = async ({ locals, params, url }) => {
   // A period typed wrong shows no statement, with the message at the field (a GET form, no JavaScript needed).
   const parsed = costStatementQuerySchema.safeParse({ caseId: params.id, ...period });
   const statement = parsed.success && funding.can.export ? await loadOrError(locals.locale, () => caller.stateFunding.costStatement(parsed.data)) : null;
-  return { funding, period, periodValid: parsed.success, statement };
+  const needsCode = funding.can.export ? await stepUpNeedsCode(locals) : false;
+  return { funding, period, periodValid: parsed.success, statement, needsCode, minutes: stepUpValidMinutes };
 };
 
 export const actions = {
+  /** The step-up for a download (when the session has none fresh), then the file itself by redirect. */
+  export: async (event) => {
+    const { locals, params, request } = event;
+    const form = formToObject(await request.formData());
+    const format = form.format === 'xlsx' ? 'xlsx' : 'pdf';
+    const period = costStatementQuerySchema.safeParse({ caseId: params.id, from: String(form.fran ?? ''), to: String(form.till ?? '') });
+    const t = getTranslator(locals.locale);
+    if (!period.success) return fail(400, { form: 'export', message: t('validation.endBeforeStart') });
+    if (await stepUpNeedsCode(locals)) {
+      try {
+        await stepUpFromForm(getConfig(), event, String(form.code ?? ''));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const message = t(error.messageKey);
+        return fail(400, { form: 'export', message, fieldErrors: { code: message } });
+      }
+    }
+    const query = new URLSearchParams({ fran: period.data.from, till: period.data.to });
+    redirect(303, `/arenden/${params.id}/insatser/statlig-ersattning/kostnadsredovisning.${format}?${query}`);
+  },
   record: caseAction('record', (c, v, e) => c.stateFunding.record({ ...v, caseId: e.params.id! } as never), 'support.stateFunding.saved'),
 };
