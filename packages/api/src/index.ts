@@ -3,7 +3,16 @@ export { createContext, type Context, type SessionUser, type StaffUser, type Par
 export { createCallerFactory } from './trpc.ts';
 export { staffRouter, type StaffRouter } from './routers/staff.ts';
 export { partnerRouter, type PartnerRouter } from './routers/partner.ts';
-export { logIn, logOut, type Portal } from './auth/login.ts';
+export { logIn, logOut, passwordProvider, type Portal } from './auth/login.ts';
+export {
+  startSession,
+  type AuthenticatedAccount,
+  type CredentialsLoginProvider,
+  type LoginProvider,
+  type LoginResult,
+  type RedirectLoginProvider,
+} from './auth/login-provider.ts';
+export { oidcProvider, oidcSettingsFromEnv, isStrongSignIn, type OidcProvider, type OidcSettings, type OidcTransaction } from './auth/oidc.ts';
 export { expiredSessionUser, resolveSession } from './auth/session.ts';
 export { createLoginLimits, loginLimitPolicy, type LoginLimits } from './auth/login-limits.ts';
 export { sessionPolicyFromEnv, type SessionPolicy } from './auth/session-policy.ts';

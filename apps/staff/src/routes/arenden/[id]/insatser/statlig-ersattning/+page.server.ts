@@ -6,10 +6,10 @@ import { AppError } from '@utvag/api';
 import { calendarDateInSweden, costStatementQuerySchema, stepUpValidMinutes } from '@utvag/domain';
 import { getTranslator } from '@utvag/i18n';
 import { formToObject } from '@utvag/portal-kit';
-import { loadOrError, stepUpFromForm } from '@utvag/portal-kit/server';
-import { callerFor, getConfig } from '$lib/server/portal';
+import { loadOrError } from '@utvag/portal-kit/server';
+import { callerFor } from '$lib/server/portal';
 import { caseAction } from '$lib/server/case-actions';
-import { stepUpNeedsCode } from '$lib/server/step-up';
+import { stepUpNeedsCode, stepUpUnlessFresh } from '$lib/server/step-up';
 
 export const load = async ({ locals, params, url }) => {
   const caller = callerFor(locals);
@@ -32,14 +32,12 @@ export const actions = {
     const period = costStatementQuerySchema.safeParse({ caseId: params.id, from: String(form.fran ?? ''), to: String(form.till ?? '') });
     const t = getTranslator(locals.locale);
     if (!period.success) return fail(400, { form: 'export', message: t('validation.endBeforeStart') });
-    if (await stepUpNeedsCode(locals)) {
-      try {
-        await stepUpFromForm(getConfig(), event, String(form.code ?? ''));
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        const message = t(error.messageKey);
-        return fail(400, { form: 'export', message, fieldErrors: { code: message } });
-      }
+    try {
+      await stepUpUnlessFresh(event, String(form.code ?? ''));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const message = t(error.messageKey);
+      return fail(400, { form: 'export', message, fieldErrors: { code: message } });
     }
     const query = new URLSearchParams({ fran: period.data.from, till: period.data.to });
     redirect(303, `/arenden/${params.id}/insatser/statlig-ersattning/kostnadsredovisning.${format}?${query}`);
