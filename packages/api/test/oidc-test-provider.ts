@@ -4,6 +4,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+// @ts-expect-error oidc-provider ships no type declarations
 import Provider from 'oidc-provider';
 
 export interface TestLogin {

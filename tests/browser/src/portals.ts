@@ -38,8 +38,14 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`portal did not become healthy:\n${output()}`);
 }
 
-export async function startPortal(app: 'staff' | 'partner', databaseUrl: string, demo = true): Promise<Portal> {
-  const port = await freePort();
+export async function startPortal(
+  app: 'staff' | 'partner',
+  databaseUrl: string,
+  demo = true,
+  /** A port chosen beforehand (when the URL must be known first) and extra environment (e.g. OIDC_*). */
+  options: { port?: number; env?: Record<string, string> } = {},
+): Promise<Portal> {
+  const port = options.port ?? (await freePort());
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, [appEntry(app)], {
     env: {
@@ -53,6 +59,7 @@ export async function startPortal(app: 'staff' | 'partner', databaseUrl: string,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       UTVAG_PARENT_PID: String(process.pid),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

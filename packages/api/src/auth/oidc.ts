@@ -39,9 +39,10 @@ export function oidcSettingsFromEnv(env: Record<string, string | undefined>): Oi
   if (missing.length > 0) throw new Error(`OpenID Connect is half configured: set ${missing.join(', ')} too (see .env.example)`);
   const issuer = new URL(env.OIDC_ISSUER!);
   const redirectUri = new URL(env.OIDC_REDIRECT_URI!);
-  const local = (u: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+  // Plain http only on this machine's loopback (a provider beside the app, or the tests'): nothing leaves the host.
+  const loopback = (u: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
   for (const u of [issuer, redirectUri]) {
-    if (u.protocol !== 'https:' && !(local(u) && env.NODE_ENV !== 'production')) {
+    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && loopback(u))) {
       throw new Error(`OIDC_ISSUER and OIDC_REDIRECT_URI must use https (${u.origin})`);
     }
   }

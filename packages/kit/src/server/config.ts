@@ -1,8 +1,9 @@
 // Builds a portal's configuration from the environment once, failing fast with a clear message.
-import { createLoginLimits, createLogger, secretBoxFromEnv, sessionPolicyFromEnv, type Portal } from '@utvag/api';
+import { createLoginLimits, createLogger, oidcProvider, oidcSettingsFromEnv, secretBoxFromEnv, sessionPolicyFromEnv, type Portal } from '@utvag/api';
 import { checkReadiness, createDatabase, pingDatabase } from '@utvag/db';
 import type { AnyRouter } from '@trpc/server';
 import { isSecureOrigin } from './cookies.ts';
+import { oidcReturnPath, oidcStartPath } from './oidc.ts';
 import type { PortalConfig } from './portal.ts';
 
 export function portalConfigFromEnv(
@@ -13,6 +14,9 @@ export function portalConfigFromEnv(
   const url = env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: `npm start` sets it, or name your PostgreSQL server (see .env.example)');
   const handle = createDatabase(url, { max: Number(env.DATABASE_POOL_SIZE ?? 10) });
+  const log = createLogger({ portal }, env.LOG_LEVEL);
+  // Staff only: municipalities sign their own staff in; partners keep e-mail, password and their factor.
+  const oidcSettings = portal === 'staff' ? oidcSettingsFromEnv(env) : null;
   return {
     portal,
     db: handle.db,
@@ -25,8 +29,9 @@ export function portalConfigFromEnv(
     secretBox: secretBoxFromEnv(env),
     demo: env.UTVAG_DEMO === '1',
     secure: isSecureOrigin(env.ORIGIN),
-    log: createLogger({ portal }, env.LOG_LEVEL),
-    publicPaths: [],
+    log,
+    oidc: oidcSettings ? oidcProvider(handle.db, oidcSettings, log) : null,
+    publicPaths: oidcSettings ? [oidcStartPath, oidcReturnPath] : [],
     close: handle.close,
   };
 }

@@ -1,7 +1,7 @@
 // What an app tells the kit about itself once, at start-up.
 import type { AnyRouter } from '@trpc/server';
 import type { RequestEvent } from '@sveltejs/kit';
-import type { LoginLimits, Logger, Portal, SecretBox, SessionPolicy, SessionUser } from '@utvag/api';
+import type { LoginLimits, Logger, OidcProvider, Portal, SecretBox, SessionPolicy, SessionUser } from '@utvag/api';
 import type { Database, Readiness } from '@utvag/db';
 
 export interface PortalConfig {
@@ -15,6 +15,8 @@ export interface PortalConfig {
   router: AnyRouter;
   policy: SessionPolicy;
   loginLimits: LoginLimits;
+  /** Signing in with e-legitimation (OpenID Connect): the staff portal, when OIDC_* is configured. */
+  oidc?: OidcProvider | null;
   /** Seals TOTP secrets at rest. */
   secretBox: SecretBox;
   /** True when the demo data is loaded: every page shows the demo banner. */
