@@ -98,6 +98,13 @@ export const permissions = {
   'networkMeeting.read': caseStaff,
   'networkMeeting.write': ['caseWorker', 'coordinator', 'fieldWorker', 'unitManager'],
   'networkMeeting.reminders': caseStaff,
+  /** Consent register and disclosure log (issue 6 item 4): every case staff member reads; recording and revoking
+   * consent and recording a disclosure by case workers, coordinators and unit managers (field workers read). */
+  'consent.read': caseStaff,
+  'consent.record': ['caseWorker', 'coordinator', 'unitManager'],
+  'consent.revoke': ['caseWorker', 'coordinator', 'unitManager'],
+  'disclosure.read': caseStaff,
+  'disclosure.record': ['caseWorker', 'coordinator', 'unitManager'],
   /** A partner sees only their own invitations, and only while the consent covers their organisation. */
   'meetingInvitation.list': partnerRoles,
 } as const satisfies Record<string, readonly Role[]>;

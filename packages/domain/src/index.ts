@@ -32,3 +32,5 @@ export * from './report-suppression.ts';
 export * from './report-tables.ts';
 export * from './report-schemas.ts';
 export * from './support/index.ts';
+export * from './consent.ts';
+export * from './disclosure.ts';

@@ -21,6 +21,7 @@ import { triageReferral } from '../referrals/triage-referral.ts';
 import { publicProcedure, requireStepUp, router, staffProcedure } from '../trpc.ts';
 import { accountRouter } from './account.ts';
 import { caseRouters } from './cases.ts';
+import { consentRouters } from './consent.ts';
 import { logReviewRouter } from './log-review.ts';
 import { retentionRouter } from './retention.ts';
 import { directoryRouter, referralFollowUpProcedures } from './intake-followup.ts';
@@ -76,6 +77,7 @@ export const staffRouter = router({
   }),
   ...caseRouters,
   ...supportRouters,
+  ...consentRouters,
 });
 
 export type StaffRouter = typeof staffRouter;

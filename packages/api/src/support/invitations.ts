@@ -14,7 +14,7 @@ export async function listMyInvitations(ctx: Context & { user: PartnerUser }) {
     const { meetings, items } = await listInvitationsOfUser(tx, { municipalityId, userId, organisationId, since });
     const shown = [];
     for (const m of meetings) {
-      if (!(await consentCovers(tx, { municipalityId, caseId: m.caseId, organisationId }))) continue;
+      if (!(await consentCovers(tx, { municipalityId, caseId: m.caseId, organisationId, purpose: 'networkMeeting' }))) continue;
       shown.push({
         id: m.id,
         scheduledAt: m.scheduledAt.toISOString(),

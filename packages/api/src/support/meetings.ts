@@ -13,12 +13,13 @@ import {
   listMeetingsOfCase,
   listParticipants,
   latestPlanVersion,
+  recordDisclosure,
   setAttendance,
   updateMeetingStatus,
   type CaseRow,
   type Tx,
 } from '@utvag/db';
-import type { Attendance, NetworkMeetingInput, NetworkMeetingStatus, PlanActor } from '@utvag/domain';
+import { calendarDateInSweden, type Attendance, type NetworkMeetingInput, type NetworkMeetingStatus, type PlanActor } from '@utvag/domain';
 import { withCase, type StaffContext } from '../cases/access.ts';
 import { conflict, notFound } from '../errors.ts';
 import { isAllowed } from '../permissions.ts';
@@ -33,11 +34,30 @@ async function checkedInvitees(tx: Tx, c: CaseRow, ids: string[], field: string)
   const users = await findUsersForInvite(tx, { municipalityId, ids });
   if (users.length !== new Set(ids).size || users.some((u) => u.role === 'administrator')) throw unknownInvitee(field);
   for (const u of users) {
-    if (u.kind === 'partner' && !(u.organisationId && (await consentCovers(tx, { municipalityId, caseId: c.case.id, organisationId: u.organisationId })))) {
+    if (u.kind === 'partner' && !(u.organisationId && (await consentCovers(tx, { municipalityId, caseId: c.case.id, organisationId: u.organisationId, purpose: 'networkMeeting' })))) {
       throw consentDoesNotCover(field);
     }
   }
   return users;
+}
+
+/**
+ * Inviting a partner discloses that the case exists and meets (DOMAIN.md §10): one disclosure per partner
+ * organisation invited, on the basis of the consent checked above, in the same transaction.
+ */
+async function logInvitationDisclosures(tx: Tx, c: CaseRow, invitees: { organisationId: string | null }[], userId: string) {
+  const organisationIds = [...new Set(invitees.map((u) => u.organisationId).filter((o): o is string => o !== null))];
+  for (const organisationId of organisationIds) {
+    await recordDisclosure(tx, {
+      municipalityId: c.case.municipalityId,
+      caseId: c.case.id,
+      organisationId,
+      category: 'meetingInvitation',
+      legalBasis: 'consent',
+      disclosedOn: calendarDateInSweden(new Date()),
+      disclosedByUserId: userId,
+    });
+  }
 }
 
 export async function listCaseMeetings(ctx: StaffContext, input: { caseId: string }) {
@@ -55,7 +75,7 @@ export async function listCaseMeetings(ctx: StaffContext, input: { caseId: strin
     const covered = new Map<string, boolean>();
     for (const u of invitable) {
       if (u.organisationId && !covered.has(u.organisationId)) {
-        covered.set(u.organisationId, await consentCovers(tx, { ...of, organisationId: u.organisationId }));
+        covered.set(u.organisationId, await consentCovers(tx, { ...of, organisationId: u.organisationId, purpose: 'networkMeeting' }));
       }
     }
     return {
@@ -98,6 +118,7 @@ export async function planMeeting(ctx: StaffContext, input: NetworkMeetingInput)
         invitees.map((u) => ({ municipalityId, meetingId: id, userId: u.id, organisationId: u.organisationId, invitedByUserId: ctx.user.id })),
       );
       await insertCaseEvent(tx, { municipalityId, caseId: c.case.id, kind: 'networkMeetingPlanned', data: { meetingId: id }, actorUserId: ctx.user.id });
+      await logInvitationDisclosures(tx, c, invitees.filter((u) => u.kind === 'partner'), ctx.user.id);
       return { id };
     },
     { write: true, requireActive: true },
@@ -118,6 +139,7 @@ export async function inviteToMeeting(ctx: StaffContext, input: { meetingId: str
       await insertParticipants(tx, [
         { municipalityId: c.case.municipalityId, meetingId: input.meetingId, userId: u!.id, organisationId: u!.organisationId, invitedByUserId: ctx.user.id },
       ]);
+      if (u!.kind === 'partner') await logInvitationDisclosures(tx, c, [u!], ctx.user.id);
       return { ok: true };
     },
     { write: true, requireActive: true },

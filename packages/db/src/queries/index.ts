@@ -16,3 +16,4 @@ export * from './notifications.ts';
 export * from './follow-up.ts';
 export * from './support.ts';
 export * from './follow-up-costs.ts';
+export * from './consent.ts';

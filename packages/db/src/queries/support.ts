@@ -1,7 +1,7 @@
 // SQL for support work (issue 7). Authorization happens in packages/api (support/*) before any of these run;
 // every query is still scoped by municipality, and row-level security (migration 0012) guards it a third time.
 import { and, asc, desc, eq, gte, inArray, isNull, lte, max, min, ne, or, sql } from 'drizzle-orm';
-import type { InterventionTypeDefaults, PlanContent } from '@utvag/domain';
+import type { ConsentPurpose, InterventionTypeDefaults, PlanContent } from '@utvag/domain';
 import type { Executor } from '../client.ts';
 import { caseVisibleTo, type CaseViewer } from './cases.ts';
 import {
@@ -431,15 +431,19 @@ export async function listOpenCasesVisibleTo(db: Executor, q: OfMunicipality & {
     .where(and(eq(supportCase.municipalityId, q.municipalityId), eq(supportCase.status, 'open'), caseVisibleTo(q.user)));
 }
 
-// Consent (interim) --------------------------------------------------------------------------------------
+// Consent ------------------------------------------------------------------------------------------------
 
 /**
- * Whether the case's consent covers the organisation, through the SQL function `case_consent_covers`
- * (migration 0012). It runs as its owner, so a partner's transaction, which row-level security keeps away from
- * cases, gets a yes or no and nothing else. Until the consent register exists it reads the referral's consent.
+ * Whether an active, unrevoked consent in the register covers the organisation (for the purpose, when named),
+ * through the SQL function `case_consent_covers` (consent register migration). It runs as its owner, so a
+ * partner's transaction, which row-level security keeps away from cases and consents, gets a yes or no only.
  */
-export async function caseConsentCovers(db: Executor, q: { caseId: string; organisationId: string }) {
-  const [row] = await db.execute<{ covers: boolean }>(sql`select case_consent_covers(${q.caseId}::uuid, ${q.organisationId}::uuid) as covers`);
+export async function caseConsentCovers(db: Executor, q: { caseId: string; organisationId: string; purpose?: ConsentPurpose }) {
+  const [row] = q.purpose
+    ? await db.execute<{ covers: boolean }>(
+        sql`select case_consent_covers(${q.caseId}::uuid, ${q.organisationId}::uuid, ${q.purpose}::consent_purpose) as covers`,
+      )
+    : await db.execute<{ covers: boolean }>(sql`select case_consent_covers(${q.caseId}::uuid, ${q.organisationId}::uuid) as covers`);
   return row?.covers === true;
 }
 

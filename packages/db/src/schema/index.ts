@@ -15,3 +15,4 @@ export * from './referral-event.ts';
 export * from './notification.ts';
 export * from './follow-up.ts';
 export * from './support.ts';
+export * from './consent.ts';

@@ -14,6 +14,7 @@ import { followUp as svFollowUp } from './sv/follow-up.ts';
 import { intakeFollowUp as svIntakeFollowUp } from './sv/intake-follow-up.ts';
 import { support as svSupport } from './sv/support.ts';
 import { authProviders as svAuthProviders } from './sv/auth-providers.ts';
+import { consent as svConsent } from './sv/consent.ts';
 import { auth as enAuth } from './en/auth.ts';
 import { common as enCommon } from './en/common.ts';
 import { enumLabels as enEnum } from './en/enum.ts';
@@ -29,6 +30,7 @@ import { followUp as enFollowUp } from './en/follow-up.ts';
 import { intakeFollowUp as enIntakeFollowUp } from './en/intake-follow-up.ts';
 import { support as enSupport } from './en/support.ts';
 import { authProviders as enAuthProviders } from './en/auth-providers.ts';
+import { consent as enConsent } from './en/consent.ts';
 
 const sv = {
   common: svCommon,
@@ -46,6 +48,7 @@ const sv = {
   followUp: { ...svFollowUp, ...svIntakeFollowUp },
   support: svSupport,
   authProviders: svAuthProviders,
+  consent: svConsent,
 };
 
 const en = {
@@ -63,6 +66,7 @@ const en = {
   followUp: { ...enFollowUp, ...enIntakeFollowUp },
   support: enSupport,
   authProviders: enAuthProviders,
+  consent: enConsent,
 };
 
 export type Messages = typeof sv;

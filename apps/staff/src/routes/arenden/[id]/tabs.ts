@@ -14,5 +14,6 @@ export const caseTabs: CaseTab[] = [
   { path: 'insatser', labelKey: 'support.tabs.interventions' },
   { path: 'plan', labelKey: 'support.tabs.plan' },
   { path: 'natverksmoten', labelKey: 'support.tabs.meetings' },
+  { path: 'samtycke', labelKey: 'consent.tab' },
   { path: 'handelser', labelKey: 'cases.tabs.timeline' },
 ];
