@@ -15,7 +15,7 @@ import { staffRouter } from '../src/routers/staff.ts';
 import { codeOf, createWorld, referralInput, sessionUser, silentLog, type World } from './harness.ts';
 import { concernReportInput, probationInput, staffIntakeInput } from './inputs.ts';
 import { createCase, createDecision, createEntry, createTask, delegateMandate } from './cases-setup.ts';
-import { interventionInput, typeId } from './support-setup.ts';
+import { grantConsent, interventionInput, typeId } from './support-setup.ts';
 import { intervention, networkMeeting, networkMeetingParticipant } from '@utvag/db/schema';
 
 let world: World;
@@ -470,6 +470,38 @@ const supportEntries: Record<string, Entry> = {
   },
 };
 Object.assign(matrix, supportEntries);
+
+/** A consent of the matrix's case (made once, on first use) for the revocation row, revoked with a stale version. */
+let matrixConsent: Promise<string> | null = null;
+const consentOf = (w: World) => (matrixConsent ??= grantConsent(w, caseId, w.tenant.organisations.police.id).then((k) => k.id));
+// Consent register and disclosure log (issue 6 item 4).
+const consentEntries: Record<string, Entry> = {
+  'staff:consent.list': { action: 'consent.read', portal: 'staff', call: staffCall((c) => c.consent.list({ caseId })) },
+  'staff:consent.record': {
+    action: 'consent.record',
+    portal: 'staff',
+    call: staffCall((c) =>
+      c.consent.record({ caseId, organisationId: world.tenant.organisations.school.id, purposes: ['statusUpdates'], signedOn: '2026-01-02', startDate: '2026-01-02' } as never),
+    ),
+  },
+  'staff:consent.revoke': {
+    action: 'consent.revoke',
+    portal: 'staff',
+    call: async (w, r) => {
+      const consentId = await consentOf(w);
+      return (await w.staff(r)).consent.revoke({ consentId, expectedVersion: stale, revokedOn: '2026-01-03', revokedBy: 'person', reason: 'Vill inte längre' });
+    },
+  },
+  'staff:disclosure.list': { action: 'disclosure.read', portal: 'staff', call: staffCall((c) => c.disclosure.list({ caseId })) },
+  'staff:disclosure.record': {
+    action: 'disclosure.record',
+    portal: 'staff',
+    call: staffCall((c) =>
+      c.disclosure.record({ caseId, organisationId: world.tenant.organisations.school.id, category: 'caseStatus', legalBasis: 'necessity', disclosedOn: '2026-01-02' } as never),
+    ),
+  },
+};
+Object.assign(matrix, consentEntries);
 
 const procedurePaths = (portal: string, router: { _def: { procedures: object } }) =>
   Object.keys(router._def.procedures).map((p) => `${portal}:${p}`);

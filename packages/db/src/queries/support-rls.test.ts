@@ -4,7 +4,7 @@
 // within the transaction's municipality.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseDecision, intervention, interventionType, networkMeeting, networkMeetingAgendaItem, networkMeetingParticipant, planVersion, supportCase } from '../schema/index.ts';
+import { caseConsent, caseDecision, intervention, interventionType, networkMeeting, networkMeetingAgendaItem, networkMeetingParticipant, planVersion, supportCase } from '../schema/index.ts';
 import { createPerson, createReferral, createTenant, createTestDatabase, type Tenant, type TestDatabase } from '../testing/index.ts';
 import { caseConsentCovers } from './support.ts';
 import { inTenantTransaction, type TenantContext } from './tenant.ts';
@@ -39,6 +39,11 @@ async function seed(tenant: Tenant) {
     { municipalityId: m, meetingId: meeting!.id, title: 'För polisen', organisationIds: [tenant.organisations.police.id] },
     { municipalityId: m, meetingId: meeting!.id, title: 'Internt', organisationIds: [] },
   ]);
+  // Consent drives partner access (issue 6 item 4): the police are covered by the register, the school is not.
+  await t.db.insert(caseConsent).values({
+    municipalityId: m, caseId: c!.id, organisationId: tenant.organisations.police.id, purposes: ['networkMeeting'], signedOn: '2026-01-01',
+    startDate: '2026-01-01', recordedByUserId: tenant.users.caseWorker.id,
+  });
   cases[m] = c!.id;
   meetings[m] = meeting!.id;
 }
