@@ -14,6 +14,7 @@ import { demoCaseId } from './demo-cases.ts';
 import { useHarness, type DemoRole } from './harness.ts';
 import { policeReferredCaseId } from './demo-support.ts';
 import { catalogueTypeWithErrors, interventionWithErrors, meetingWithErrors } from './support-forms.ts';
+import { activeConsentId, consentWithErrors } from './consent-forms.ts';
 
 const h = useHarness();
 const locales: Locale[] = ['sv', 'en'];
@@ -70,6 +71,13 @@ const supportPages: PageCase[] = [
   { path: () => `/arenden/${supportCase}/plan`, h1: caseH1 },
   { path: () => `/arenden/${supportCase}/natverksmoten`, h1: caseH1 },
   { path: () => `/arenden/${supportCase}/natverksmoten`, h1: caseH1, status: 400, act: meetingWithErrors },
+];
+// Consent (issue 6 item 4): the register and disclosure log of the same case, its error state and the revoke page.
+let consentId = '';
+const consentPages: PageCase[] = [
+  { path: () => `/arenden/${supportCase}/samtycke`, h1: caseH1 },
+  { path: () => `/arenden/${supportCase}/samtycke`, h1: caseH1, status: 400, act: consentWithErrors },
+  { path: () => `/arenden/${supportCase}/samtycke/${consentId}/aterkalla`, h1: caseH1 },
 ];
 const budgetPage: PageCase = { path: () => '/budget', h1: { sv: /^Budget och kostnader$/, en: /^Budget and costs$/ } };
 const cataloguePages: PageCase[] = [
@@ -160,7 +168,8 @@ const actors: { actor: string; portal: 'staff' | 'partner'; role: DemoRole | 'pa
   { actor: 'UNITMANAGER', portal: 'staff', role: 'unitManager', pages: [...staffPages(true, true), ...followUpPages, budgetPage, ...cataloguePages] },
   // Cases (issue 6), swept as the coordinator named on the demo case: an actor of its own (a role's language is
   // remembered on the account, so one account cannot be swept by two actors at once).
-  { actor: 'COORDINATOR', portal: 'staff', role: 'coordinator', pages: casePages },
+  // Consent (issue 6 item 4) too: the coordinator is named on the police-referred case and may record and revoke.
+  { actor: 'COORDINATOR', portal: 'staff', role: 'coordinator', pages: [...casePages, ...consentPages] },
   { actor: 'REGIONAL', portal: 'staff', role: 'regional', pages: regionalPages },
   { actor: 'ADMIN', portal: 'staff', role: 'administrator', pages: adminPages },
   { actor: 'CASEWORKER-MFA', portal: 'staff', role: 'passwordOnly', pages: pendingPages },
@@ -220,6 +229,7 @@ beforeAll(async () => {
   demoCase.adult = await demoCaseId(h.db, 'adult');
   demoCase.protectedIdentity = await demoCaseId(h.db, 'protectedIdentity');
   supportCase = await policeReferredCaseId(h.db);
+  consentId = await activeConsentId(h.db, supportCase);
   // One open accessibility report, so the administrators' page is swept with its table.
   await insertAccessibilityReport(h.db.db, {
     portal: 'partner',

@@ -1,15 +1,17 @@
 // A seeded year of support work (issue 7) for the demo: cases in the three programmes, each with a signed
 // decision and interventions from the default catalogue at its default prices, providers within and outside the
 // framework agreement, the year's budgets (Uppsala's split, DOMAIN.md §7), network meetings, a plan and police
-// state-funding assessments. One case comes from a police referral with consent, so the demo police account sees
-// its meeting invitation in the partner portal. Deterministic (a seeded generator), fictional throughout.
+// state-funding assessments. One case comes from a police referral, with the person's consent to share with the
+// police in the consent register, so the demo police account sees its meeting invitation in the partner portal. Deterministic (a seeded generator), fictional throughout.
 import { ageAt, catalogueDefaults, defaultInterventionCatalogue, emptyPlan, type InterventionTypeCode, type PlanContent, type ProgrammeCode } from '@utvag/domain';
 import { getTranslator } from '@utvag/i18n';
 import type { Executor } from '../client.ts';
 import { ensureDefaultCatalogue, listInterventionTypes } from '../queries/support.ts';
 import {
   budget,
+  caseConsent,
   caseDecision,
+  disclosure,
   caseEvent,
   intervention,
   networkMeeting,
@@ -241,6 +243,17 @@ export async function seedDemoSupportYear(tx: Executor, r: DemoSupportRefs) {
     signedAt: addDays(openedAt, 3),
     signedByUserId: r.staff.unitManager,
   });
+  // Consent drives partner access (issue 6 item 4): the person's signed consent to share with the police, for
+  // every purpose, from the case's opening and open-ended. The schools are not covered.
+  await tx.insert(caseConsent).values({
+    municipalityId: m,
+    caseId: policeCase!.id,
+    organisationId: r.police.organisationId,
+    purposes: ['networkMeeting', 'statusUpdates', 'informationExchange'],
+    signedOn: day(openedAt),
+    startDate: day(openedAt),
+    recordedByUserId: r.staff.caseWorker,
+  });
   const [meeting] = await tx
     .insert(networkMeeting)
     .values({
@@ -255,6 +268,15 @@ export async function seedDemoSupportYear(tx: Executor, r: DemoSupportRefs) {
     { municipalityId: m, meetingId: meeting!.id, userId: r.police.userId, organisationId: r.police.organisationId, invitedByUserId: r.staff.coordinator },
     { municipalityId: m, meetingId: meeting!.id, userId: r.staff.coordinator, organisationId: null, invitedByUserId: r.staff.coordinator },
   ]);
+  await tx.insert(disclosure).values({
+    municipalityId: m,
+    caseId: policeCase!.id,
+    organisationId: r.police.organisationId,
+    category: 'meetingInvitation',
+    legalBasis: 'consent',
+    disclosedOn: day(addDays(openedAt, 5)),
+    disclosedByUserId: r.staff.coordinator,
+  });
   await tx.insert(networkMeetingAgendaItem).values([
     { municipalityId: m, meetingId: meeting!.id, title: 'Hotbilden efter flytten', details: 'Polisen redogör för läget.', organisationIds: [r.police.organisationId] },
     { municipalityId: m, meetingId: meeting!.id, title: 'Boende och ekonomi', details: 'Socialtjänstens egen punkt.', organisationIds: [] },

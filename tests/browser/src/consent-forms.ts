@@ -1,0 +1,29 @@
+// The consent tab (issue 6 item 4) for the axe sweep and the consent browser test: the demo's consent for the
+// police on the case the police referred, and the consent form posted with errors.
+import type { TestDatabase } from '@utvag/db/testing';
+import type { Page } from 'playwright-core';
+import { submitAndWait } from './browser.ts';
+import type { FormAct } from './forms.ts';
+
+/** The demo consent (police, active) of a case. */
+export async function activeConsentId(db: TestDatabase, caseId: string): Promise<string> {
+  const [row] = await db.sql<{ id: string }[]>`select id from case_consent where case_id = ${caseId} and revoked_on is null limit 1`;
+  if (!row) throw new Error('demo consent missing');
+  return row.id;
+}
+
+/** [CASE WORKER] A consent with no receiver and no purpose, and an end before its start. */
+export const consentWithErrors: FormAct = async (page: Page) => {
+  await page.locator('#signedOn').fill('2026-01-10');
+  await page.locator('#startDate').fill('2026-03-01');
+  await page.locator('#endDate').fill('2026-02-01');
+  const response = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
+  await submitAndWait(page, () => page.locator('form[action="?/record"] button[type="submit"]').click());
+  const status = (await response).status();
+  const problems = await page.$$eval('.error-summary a', (links) =>
+    links.flatMap((a) => (document.getElementById(a.getAttribute('href')!.slice(1)) ? [] : [`"${a.textContent}" leads to no field`])),
+  );
+  if (!(await page.locator('.error-summary a').count())) problems.push('no error summary');
+  if ((await page.locator('#endDate').inputValue()) !== '2026-02-01') problems.push('the end date was not kept');
+  return { status, problems };
+};
