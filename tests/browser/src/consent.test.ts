@@ -23,6 +23,9 @@ const today = () => new Date().toISOString().slice(0, 10);
 const policeName = 'Polisen, lokalpolisområde Exempelstad';
 const demoMeetingPlace = 'Socialkontoret, rum Ekorren';
 
+const consentRows = (page: Page) => page.getByRole('table', { name: 'Samtycken i ärendet' }).getByRole('row');
+const recordForm = (page: Page) => page.locator('form[action="?/record"]');
+
 async function policeInvitations() {
   const page = await h.pageAs('police');
   await page.goto(`${h.url('partner')}/natverksmoten`);
@@ -37,12 +40,12 @@ describe('[CASE WORKER][POLICE] consent drives what the police see', () => {
     const page = await h.pageAs('caseWorker');
     await page.goto(`${h.url('staff')}/arenden/${caseId}/samtycke`);
     await page.getByRole('heading', { name: 'Samtycke', level: 2 }).waitFor();
-    const row = page.getByRole('row').filter({ hasText: policeName });
+    const row = consentRows(page).filter({ hasText: policeName });
     await expect(row.textContent()).resolves.toContain('Gällande');
     await expect(page.getByText('Samtycket täcker inte alla berörda myndigheter').count()).resolves.toBe(0);
     await expectAccessible(page);
 
-    await page.getByLabel('Mottagande organisation').selectOption({ label: 'Exempelskolan' });
+    await recordForm(page).getByLabel('Mottagande organisation').selectOption({ label: 'Exempelskolan' });
     await page.getByLabel('Statusuppdateringar').check();
     await page.getByLabel('Personens underskrift (datum)').fill(today());
     await page.getByLabel('Gäller från').fill('2026-03-01');
@@ -58,7 +61,7 @@ describe('[CASE WORKER][POLICE] consent drives what the police see', () => {
   it('revokes the police’s consent with a reason: the warning names the police, and the police no longer see the meeting', async () => {
     const page = await h.pageAs('caseWorker');
     await page.goto(`${h.url('staff')}/arenden/${caseId}/samtycke`);
-    await page.getByRole('row').filter({ hasText: policeName }).getByRole('link', { name: /Återkalla/ }).click();
+    await consentRows(page).filter({ hasText: policeName }).getByRole('link', { name: /Återkalla/ }).click();
     await page.getByRole('heading', { name: 'Återkalla samtycke' }).waitFor();
     await expectAccessible(page);
     // No reason: refused at the field, nothing revoked.
@@ -67,7 +70,7 @@ describe('[CASE WORKER][POLICE] consent drives what the police see', () => {
     await page.getByLabel('Skäl').fill('Personen vill inte längre att polisen får uppgifter.');
     await page.getByRole('button', { name: 'Återkalla samtycket' }).click();
     await page.getByText('Samtycket är återkallat.').waitFor();
-    await expect(page.getByRole('row').filter({ hasText: policeName }).textContent()).resolves.toContain('Återkallat');
+    await expect(consentRows(page).filter({ hasText: policeName }).textContent()).resolves.toContain('Återkallat');
     const warning = page.locator('[role="status"], [role="alert"]').filter({ hasText: 'Samtycket täcker inte alla berörda myndigheter' });
     await expect(warning.textContent()).resolves.toContain(policeName);
     // The invitation was disclosed on the basis of consent (the demo's log).
@@ -80,7 +83,7 @@ describe('[CASE WORKER][POLICE] consent drives what the police see', () => {
   it('records a new consent: the warning goes and the police see the meeting again; logs a phone disclosure', async () => {
     const page = await h.pageAs('caseWorker');
     await page.goto(`${h.url('staff')}/arenden/${caseId}/samtycke`);
-    await page.getByLabel('Mottagande organisation').selectOption({ label: policeName });
+    await recordForm(page).getByLabel('Mottagande organisation').selectOption({ label: policeName });
     await page.getByLabel('Delning i nätverksmöten').check();
     await page.getByLabel('Personens underskrift (datum)').fill(today());
     await page.getByLabel('Gäller från').fill(today());
