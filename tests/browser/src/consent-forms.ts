@@ -12,7 +12,7 @@ export async function activeConsentId(db: TestDatabase, caseId: string): Promise
   return row.id;
 }
 
-/** [CASE WORKER] A consent with no receiver and no purpose, and an end before its start. */
+/** [COORDINATOR] A consent with no receiver and no purpose, and an end before its start. */
 export const consentWithErrors: FormAct = async (page: Page) => {
   await page.locator('#signedOn').fill('2026-01-10');
   await page.locator('#startDate').fill('2026-03-01');
