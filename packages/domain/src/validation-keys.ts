@@ -37,6 +37,9 @@ export const validationKeys = [
   'validation.oralSourceFromRequired',
   'validation.oralSourceAtRequired',
   'validation.drugTestResultRequired',
+  // issue 6 item 3, police assessments
+  'validation.validUntilNotAfterAnswer',
+  'validation.validUntilTooLate',
   // issue 7, support work
   'validation.invalidAmount',
   'validation.negativeAmount',
