@@ -6,7 +6,7 @@ import { appUser, notification } from '../schema/index.ts';
 
 export async function insertNotifications(
   db: Executor,
-  q: { municipalityId: string; recipientUserIds: string[]; kind: NotificationKind; referralId: string; reference: string },
+  q: { municipalityId: string; recipientUserIds: string[]; kind: NotificationKind; referralId: string | null; reference: string; linkPath?: string | null },
 ) {
   if (q.recipientUserIds.length === 0) return;
   // No RETURNING: the sender may not read a colleague's notifications (RLS policy `recipient`).
@@ -17,6 +17,7 @@ export async function insertNotifications(
       kind: q.kind,
       referralId: q.referralId,
       reference: q.reference,
+      linkPath: q.linkPath ?? null,
     })),
   );
 }
@@ -36,6 +37,7 @@ export function listNotificationsOf(db: Executor, q: { userId: string; limit: nu
       id: notification.id,
       kind: notification.kind,
       referralId: notification.referralId,
+      linkPath: notification.linkPath,
       reference: notification.reference,
       createdAt: notification.createdAt,
       readAt: notification.readAt,

@@ -19,9 +19,10 @@ export const notification = pgTable(
       .notNull()
       .references(() => appUser.id),
     kind: notificationKind().notNull(),
-    referralId: uuid()
-      .notNull()
-      .references(() => referral.id),
+    /** The referral the notification is about; null for a police assessment request (linkPath says where). */
+    referralId: uuid().references(() => referral.id),
+    /** Where the notification leads when it is not about a referral (a path with an id, never personal data). */
+    linkPath: text(),
     reference: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp({ withTimezone: true }),

@@ -89,6 +89,8 @@ export const intakeFollowUp: Catalog<typeof sv> = {
       urgentReferral: 'New urgent referral {{reference}} with a protection need',
       assigned: 'Referral {{reference}} has been assigned to you',
       submissionStatusChanged: 'New status on referral {{reference}}',
+      assessmentRequested: 'Request for a threat assessment {{reference}} to your organisation',
+      assessmentAnswered: 'The police have answered the threat assessment request {{reference}}',
     },
   },
 };

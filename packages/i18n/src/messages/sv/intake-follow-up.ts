@@ -87,6 +87,8 @@ export const intakeFollowUp = {
       urgentReferral: 'Ny brådskande hänvisning {{reference}} med skyddsbehov',
       assigned: 'Hänvisning {{reference}} har tilldelats dig',
       submissionStatusChanged: 'Ny status på hänvisning {{reference}}',
+      assessmentRequested: 'Begäran om hotbedömning {{reference}} till er organisation',
+      assessmentAnswered: 'Polisen har svarat på begäran om hotbedömning {{reference}}',
     },
   },
 };
