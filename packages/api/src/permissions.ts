@@ -107,6 +107,14 @@ export const permissions = {
   'disclosure.record': ['caseWorker', 'coordinator', 'unitManager'],
   /** A partner sees only their own invitations, and only while the consent covers their organisation. */
   'meetingInvitation.list': partnerRoles,
+  // Police assessments (issue 6 item 3). Staff: need-to-know on the case (cases/access.ts) on top of these.
+  'policeAssessment.read': caseStaff,
+  /** Asking the police for a threat and protection-need assessment, and withdrawing an unanswered request. */
+  'policeAssessment.request': ['caseWorker', 'coordinator', 'unitManager'],
+  'policeAssessment.withdraw': ['caseWorker', 'coordinator', 'unitManager'],
+  /** Only the police, and only the requests addressed to their own organisation (handler and RLS). */
+  'assessmentRequest.read': ['police'],
+  'assessmentRequest.answer': ['police'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -31,6 +31,8 @@ let grantId: string;
 let interventionId: string;
 let hvbTypeId: string;
 let meetingId: string;
+/** A police assessment request to the tenant's police organisation (issue 6 item 3). */
+let assessmentRequestId: string;
 
 beforeAll(async () => {
   world = await createWorld();
@@ -55,6 +57,9 @@ beforeAll(async () => {
   const [meeting] = await world.t.db.insert(networkMeeting).values({ municipalityId: m, caseId, scheduledAt: new Date(), place: 'Rum 1', createdByUserId: world.tenant.users.coordinator.id }).returning();
   meetingId = meeting!.id;
   await world.t.db.insert(networkMeetingParticipant).values({ municipalityId: m, meetingId, userId: world.tenant.users.caseWorker.id, invitedByUserId: world.tenant.users.coordinator.id });
+  assessmentRequestId = (
+    await (await world.staff('caseWorker')).policeAssessment.request({ caseId, organisationId: world.tenant.organisations.police.id, question: 'Hotbild?', legalBasis: 'consent' })
+  ).id;
 });
 afterAll(() => world.t.drop());
 
@@ -502,6 +507,42 @@ const consentEntries: Record<string, Entry> = {
   },
 };
 Object.assign(matrix, consentEntries);
+// Police assessments (issue 6 item 3). The answer is given once (a fresh key each call): the first police call
+// answers, later ones meet CONFLICT; withdrawing names a stale version (CONFLICT for allowed roles).
+const assessmentEntries: Record<string, Entry> = {
+  'staff:policeAssessment.list': { action: 'policeAssessment.read', portal: 'staff', call: staffCall((c) => c.policeAssessment.list({ caseId })) },
+  'staff:policeAssessment.request': {
+    action: 'policeAssessment.request',
+    portal: 'staff',
+    call: staffCall((c) => c.policeAssessment.request({ caseId, organisationId: world.tenant.organisations.police.id, question: 'Hotbild?', legalBasis: 'necessity' })),
+  },
+  'staff:policeAssessment.withdraw': {
+    action: 'policeAssessment.withdraw',
+    portal: 'staff',
+    call: staffCall((c) => c.policeAssessment.withdraw({ requestId: assessmentRequestId, expectedVersion: stale })),
+  },
+  'partner:assessmentRequest.list': { action: 'assessmentRequest.read', portal: 'partner', call: async (w, r) => (await w.partner(r)).assessmentRequest.list() },
+  'partner:assessmentRequest.get': {
+    action: 'assessmentRequest.read',
+    portal: 'partner',
+    call: async (w, r) => (await w.partner(r)).assessmentRequest.get({ id: assessmentRequestId }),
+  },
+  'partner:assessmentRequest.answer': {
+    action: 'assessmentRequest.answer',
+    portal: 'partner',
+    call: async (w, r) => {
+      const validUntil = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+      return (await w.partner(r)).assessmentRequest.answer({
+        requestId: assessmentRequestId,
+        idempotencyKey: crypto.randomUUID(),
+        protectionNeed: 'concrete',
+        threatSummary: 'Hot från tidigare gruppering.',
+        validUntil,
+      });
+    },
+  },
+};
+Object.assign(matrix, assessmentEntries);
 
 const procedurePaths = (portal: string, router: { _def: { procedures: object } }) =>
   Object.keys(router._def.procedures).map((p) => `${portal}:${p}`);

@@ -31,6 +31,8 @@ describe('catalogs', () => {
         'controlCharacters', 'dateInFuture', 'invalidDateTime', 'notAChild', 'dateOrder', 'guardianNameRequired', 'tooManyValues',
         // issue 6, cases
         'terminationReasonRequired', 'basisRequired', 'childImpactRequired', 'oralSourceFromRequired', 'oralSourceAtRequired', 'drugTestResultRequired',
+        // issue 6 item 3, police assessments
+        'validUntilNotAfterAnswer', 'validUntilTooLate',
         // issue 5, clock events
         'outcomeRequired', 'beforeReceived', 'delayReasonRequired',
         // issue 8, the follow-up report's period

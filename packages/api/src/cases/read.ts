@@ -1,5 +1,6 @@
 // Reading cases: the list (need-to-know in SQL) and one case's sections. Each read is audited with the person.
 import {
+  listAssessmentRequestsOfCase,
   listCaseEvents,
   listCases,
   listCommitments,
@@ -15,6 +16,7 @@ import {
 import { eligibilityChecklist, hasDecisionMandate, recommendRoute, type CaseListQuery, type CriterionCode, type CriterionState } from '@utvag/domain';
 import { audited } from '../audit.ts';
 import { isAllowed } from '../permissions.ts';
+import { latestAssessmentOfCase } from '../police-assessment/assessments.ts';
 import { withCase, type StaffContext } from './access.ts';
 import { caseHeader, caseListItem } from './view.ts';
 
@@ -125,6 +127,8 @@ export async function getEligibility(ctx: StaffContext, input: { caseId: string 
         };
       }),
       recommendation: recommendRoute(age, states),
+      /** The latest police assessment still valid (criterion policeProtectionNeed reads it; issue 6 item 3). */
+      policeAssessment: await latestAssessmentOfCase(tx, ofCase(c)),
       history: records.map((r) => ({
         criterion: r.criterion,
         state: r.state,
@@ -196,14 +200,27 @@ export type TimelineItem = {
 /** The case's history in one list, newest first: status changes, journal, decisions, eligibility, follow-up. */
 export async function getTimeline(ctx: StaffContext, input: { caseId: string }) {
   return withCase(ctx, 'case.read', input.caseId, async (tx, c) => {
-    const [events, journal, decisions, eligibility, followUps] = await Promise.all([
+    const [events, journal, decisions, eligibility, followUps, assessments] = await Promise.all([
       listCaseEvents(tx, ofCase(c)),
       listJournalEntries(tx, ofCase(c)),
       listDecisions(tx, ofCase(c)),
       listEligibilityRecords(tx, ofCase(c)),
       listFollowUps(tx, ofCase(c)),
+      listAssessmentRequestsOfCase(tx, ofCase(c)),
     ]);
     const items: TimelineItem[] = [];
+    // The police's answers (issue 6 item 3): the police cannot write case events, so the answer itself is the entry.
+    for (const r of assessments) {
+      const a = r.answer;
+      if (!a?.id || !a.answeredAt) continue;
+      items.push({
+        at: a.answeredAt.toISOString(),
+        kind: 'status',
+        key: 'cases.timeline.event.policeAssessmentAnswered',
+        params: { need: a.protectionNeed ?? '', validUntil: a.validUntil ?? '' },
+        by: a.answeredByName,
+      });
+    }
     for (const e of events) {
       // The criteria themselves are listed below; this event only carries the version for conflict messages.
       if (e.kind === 'eligibilityRecorded') continue;

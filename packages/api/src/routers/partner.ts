@@ -18,12 +18,14 @@ import { partnerProcedure, publicProcedure, router } from '../trpc.ts';
 import { accountRouter } from './account.ts';
 import { notificationRouter } from './notifications.ts';
 import { partnerSupportRouters } from './support.ts';
+import { partnerPoliceAssessmentRouters } from './police-assessment.ts';
 
 const byId = z.object({ id: z.uuid({ error: 'validation.invalidUuid' }) });
 
 export const partnerRouter = router({
   account: accountRouter('partner'),
   ...partnerSupportRouters,
+  ...partnerPoliceAssessmentRouters,
   referral: router({
     submit: partnerProcedure('referral.submit')
       .input(policeReferralInputSchema)

@@ -39,6 +39,8 @@ export const validation = {
   oralSourceFromRequired: 'Write who gave the information.',
   oralSourceAtRequired: 'Write when the information was given, as YYYY-MM-DD HH:MM.',
   drugTestResultRequired: 'Choose the result of the drug test.',
+  validUntilNotAfterAnswer: 'The date must be after today.',
+  validUntilTooLate: 'An assessment can hold at most six months ahead.',
   // issue 7, support work
   invalidAmount: 'Enter the amount in kronor, for example 2800 or 1234.50.',
   negativeAmount: 'The amount cannot be negative.',

@@ -37,6 +37,8 @@ export const validation = {
   oralSourceFromRequired: 'Skriv vem uppgiften kom från.',
   oralSourceAtRequired: 'Skriv när uppgiften lämnades, som ÅÅÅÅ-MM-DD TT:MM.',
   drugTestResultRequired: 'Välj resultatet av drogtestet.',
+  validUntilNotAfterAnswer: 'Datumet måste vara efter i dag.',
+  validUntilTooLate: 'En bedömning kan gälla högst sex månader framåt.',
   // issue 7, support work
   invalidAmount: 'Skriv beloppet i kronor, till exempel 2 800 eller 1 234,50.',
   negativeAmount: 'Beloppet kan inte vara negativt.',
