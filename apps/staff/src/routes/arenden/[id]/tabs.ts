@@ -9,6 +9,7 @@ export interface CaseTab {
 export const caseTabs: CaseTab[] = [
   { path: '', labelKey: 'cases.tabs.overview' },
   { path: 'behorighet', labelKey: 'cases.tabs.eligibility' },
+  { path: 'hotbedomning', labelKey: 'policeAssessment.tab' },
   { path: 'beslut', labelKey: 'cases.tabs.decisions' },
   { path: 'journal', labelKey: 'cases.tabs.journal' },
   { path: 'insatser', labelKey: 'support.tabs.interventions' },
