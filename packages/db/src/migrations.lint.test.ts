@@ -82,6 +82,13 @@ const allowed: Record<string, Record<string, string>> = {
       'two CHECKs on state_funding_assessment, one row per case with a police funding assessment (tens per ' +
       'municipality and year): the validating scan takes well under a millisecond',
   },
+  '0018_police_assessment.sql': {
+    'require-enum-value-ordering':
+      'notification_kind gains assessmentRequested and assessmentAnswered; nothing sorts or compares by the enum order',
+    'ban-drop-not-null':
+      'notification.referral_id becomes optional for notifications about police assessment requests (link_path says ' +
+      'where they lead); its only reader, the notification centre, is changed in the same release',
+  },
 };
 
 interface Finding {

@@ -15,6 +15,7 @@ import { useHarness, type DemoRole } from './harness.ts';
 import { policeReferredCaseId } from './demo-support.ts';
 import { catalogueTypeWithErrors, interventionWithErrors, meetingWithErrors } from './support-forms.ts';
 import { activeConsentId, consentWithErrors } from './consent-forms.ts';
+import { assessmentAnswerWithErrors, assessmentRequestWithErrors, openAssessmentRequest } from './police-assessment-forms.ts';
 
 const h = useHarness();
 const locales: Locale[] = ['sv', 'en'];
@@ -58,6 +59,9 @@ const casePages: PageCase[] = [
   { path: () => `/arenden/${demoCase.adult}/beslut`, h1: caseH1 },
   { path: () => `/arenden/${demoCase.adult}/journal`, h1: caseH1 },
   { path: () => `/arenden/${demoCase.adult}/handelser`, h1: caseH1 },
+  // Police assessments (issue 6 item 3): the case's tab, and its request form in the error state.
+  { path: () => `/arenden/${demoCase.adult}/hotbedomning`, h1: caseH1 },
+  { path: () => `/arenden/${demoCase.adult}/hotbedomning`, h1: caseH1, status: 400, act: assessmentRequestWithErrors },
   { path: () => `/arenden/${demoCase.protectedIdentity}`, h1: { sv: /^Ärende: person med skyddade/, en: /^Case: person with protected/ } },
 ];
 const sessionsPage: PageCase = { path: () => '/konto/sessioner', h1: { sv: /^Mina inloggningar$/, en: /^My sign-ins$/ } };
@@ -83,6 +87,14 @@ const budgetPage: PageCase = { path: () => '/budget', h1: { sv: /^Budget och kos
 const cataloguePages: PageCase[] = [
   { path: () => '/insatskatalog', h1: { sv: /^Insatskatalog$/, en: /^Intervention catalogue$/ } },
   { path: () => '/insatskatalog', h1: { sv: /^Insatskatalog$/, en: /^Intervention catalogue$/ }, status: 400, act: catalogueTypeWithErrors },
+];
+// Police assessments (issue 6 item 3): the police's list, an open request and its answer form in the error state.
+let assessmentRequest = '';
+const assessmentTitle = { sv: /^Begäran UTV-SWEEP$/, en: /^Request UTV-SWEEP$/ };
+const assessmentPages: PageCase[] = [
+  { path: () => '/bedomningar', h1: { sv: /^Begäranden om hotbedömning$/, en: /^Threat assessment requests$/ }, has: ['main table caption', true] },
+  { path: () => `/bedomningar/${assessmentRequest}`, h1: assessmentTitle },
+  { path: () => `/bedomningar/${assessmentRequest}`, h1: assessmentTitle, status: 400, act: assessmentAnswerWithErrors },
 ];
 const invitationsPage: PageCase = { path: () => '/natverksmoten', h1: { sv: /^Nätverksmöten$/, en: /^Network meetings$/ } };
 const staffPages = (canTriage: boolean, canReviewLog = false): PageCase[] => [
@@ -174,7 +186,7 @@ const actors: { actor: string; portal: 'staff' | 'partner'; role: DemoRole | 'pa
   { actor: 'ADMIN', portal: 'staff', role: 'administrator', pages: adminPages },
   { actor: 'CASEWORKER-MFA', portal: 'staff', role: 'passwordOnly', pages: pendingPages },
   { actor: 'ANY', portal: 'partner', role: null, pages: anonymous('polis@demo.utvag.se') },
-  { actor: 'POLICE', portal: 'partner', role: 'police', pages: [...partnerPages('police', () => `/hanvisningar/${referral.police}?kvitto=1`, 'schoolStaff'), invitationsPage] },
+  { actor: 'POLICE', portal: 'partner', role: 'police', pages: [...partnerPages('police', () => `/hanvisningar/${referral.police}?kvitto=1`, 'schoolStaff'), invitationsPage, ...assessmentPages] },
   { actor: 'PROBATION', portal: 'partner', role: 'probationOfficer', pages: partnerPages('probationOfficer', () => `/hanvisningar/${referral.probation}`, 'police') },
   // A school sees no other organisation's referral: the police one is "not found" to it.
   { actor: 'SCHOOL', portal: 'partner', role: 'schoolStaff', pages: [...partnerPages('schoolStaff', () => `/hanvisningar/${referral.police}`, 'probationOfficer'), invitationsPage] },
@@ -230,6 +242,7 @@ beforeAll(async () => {
   demoCase.protectedIdentity = await demoCaseId(h.db, 'protectedIdentity');
   supportCase = await policeReferredCaseId(h.db);
   consentId = await activeConsentId(h.db, supportCase);
+  assessmentRequest = await openAssessmentRequest(h.db, demoCase.adult);
   // One open accessibility report, so the administrators' page is swept with its table.
   await insertAccessibilityReport(h.db.db, {
     portal: 'partner',

@@ -49,7 +49,7 @@ export const policeAssessmentRequest = pgTable(
     withdrawnAt: timestamp({ withTimezone: true }),
     version: integer().notNull().default(1),
   },
-  (t) => [index().on(t.caseId, t.requestedAt), index().on(t.organisationId, t.status, t.requestedAt)],
+  (t) => [index().on(t.caseId, t.requestedAt), index('police_assessment_request_org_status_idx').on(t.organisationId, t.status, t.requestedAt)],
 );
 
 /** The police's answer: one per request. */
