@@ -16,7 +16,8 @@ import { codeOf, contextFor, createWorld, sessionUser, type World } from './harn
 let world: World;
 let caseId: string;
 let police: string;
-let otherPolice: ReturnType<ReturnType<typeof createCallerFactory<typeof partnerRouter>>>;
+const partnerCaller = createCallerFactory(partnerRouter);
+let otherPolice: ReturnType<typeof partnerCaller>;
 const today = () => calendarDateInSweden(new Date());
 
 beforeAll(async () => {
@@ -27,7 +28,7 @@ beforeAll(async () => {
   // A second police organisation of the same municipality, with a user of its own.
   const org = await createOrganisation(world.t.db, { municipalityId: world.tenant.municipality.id, type: 'police', name: 'Polisen, annat område' });
   const u = await createUser(world.t.db, { municipalityId: world.tenant.municipality.id, role: 'police', organisationId: org.id });
-  otherPolice = createCallerFactory(partnerRouter)(contextFor(world.t.db, await sessionUser(world.t.db, u.id)));
+  otherPolice = partnerCaller(contextFor(world.t.db, await sessionUser(world.t.db, u.id)));
 });
 afterAll(() => world.t.drop());
 
@@ -141,7 +142,7 @@ describe('the police answer', () => {
     const denied = await world.t.db.select().from(auditEntry).where(and(eq(auditEntry.action, 'assessmentRequest.answer'), eq(auditEntry.outcome, 'denied')));
     expect(denied.length).toBeGreaterThan(0);
     // Another municipality's police.
-    const foreign = createCallerFactory(partnerRouter)(contextFor(world.t.db, await sessionUser(world.t.db, world.otherTenant.users.police.id)));
+    const foreign = partnerCaller(contextFor(world.t.db, await sessionUser(world.t.db, world.otherTenant.users.police.id)));
     expect(await codeOf(foreign.assessmentRequest.get({ id }))).toBe('NOT_FOUND');
     expect(await codeOf(foreign.assessmentRequest.answer(answerInput(id)))).toBe('NOT_FOUND');
     expect(await rows(policeAssessment)).toBe(before);
