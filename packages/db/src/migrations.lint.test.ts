@@ -82,7 +82,7 @@ const allowed: Record<string, Record<string, string>> = {
       'two CHECKs on state_funding_assessment, one row per case with a police funding assessment (tens per ' +
       'municipality and year): the validating scan takes well under a millisecond',
   },
-  '0019_police_assessment.sql': {
+  '0020_police_assessment.sql': {
     'require-enum-value-ordering':
       'notification_kind gains assessmentRequested and assessmentAnswered; nothing sorts or compares by the enum order',
     'ban-drop-not-null':

@@ -1,6 +1,6 @@
 // Police threat and protection-need assessments (issue 6 item 3; DOMAIN.md §5, §10). Staff of the case ask a
 // police organisation of their municipality; the police answer in the partner portal; the answer is its own
-// record, read by staff on the case (withCase) and by the police organisation that wrote it (RLS, migration 0019).
+// record, read by staff on the case (withCase) and by the police organisation that wrote it (RLS, migration 0020).
 // What the police see of the person is copied onto the request at asking time: name and identity number, or only
 // the reference when the identity is protected (never revealed to a partner). Expiry is computed on read.
 import {

@@ -1,6 +1,6 @@
 // SQL for police assessment requests and answers (issue 6 item 3). Authorization happens in packages/api
 // (police-assessment/*) before any of these run; every query is scoped by municipality (and, for partners, by
-// organisation), and row-level security (migration 0019) guards it again.
+// organisation), and row-level security (migration 0020) guards it again.
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { AssessmentLegalBasis, ProtectionNeed } from '@utvag/domain';
@@ -211,7 +211,7 @@ export async function partnerUserIdsOfOrganisation(db: Executor, q: { municipali
   return rows.map((r) => r.id);
 }
 
-/** Whom to tell of an answer: the case's case worker, else the requester (SQL function, migration 0019). */
+/** Whom to tell of an answer: the case's case worker, else the requester (SQL function, migration 0020). */
 export async function assessmentAnswerRecipient(db: Executor, requestId: string): Promise<string | null> {
   const rows = await db.execute<{ user_id: string | null }>(sql`select police_assessment_notify_user(${requestId}) as user_id`);
   return (rows as unknown as { user_id: string | null }[])[0]?.user_id ?? null;

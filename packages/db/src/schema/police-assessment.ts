@@ -2,7 +2,7 @@
 // organisation of the same municipality, and the police's answer as its own record. The request carries a copy
 // of the minimum the police need to assess (name and identity number, or only the reference when the identity is
 // protected): the police may not read `person` or `case` (row-level security), so this copy is what is disclosed,
-// with its legal basis. RLS (drizzle/0019_*.sql): staff of the municipality; a partner only the requests addressed
+// with its legal basis. RLS (drizzle/0020_*.sql): staff of the municipality; a partner only the requests addressed
 // to their own organisation, and only the answers their organisation wrote.
 import { sql } from 'drizzle-orm';
 import { boolean, char, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
