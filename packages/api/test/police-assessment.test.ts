@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => world.t.drop());
 
-const requestInput = (over: Record<string, unknown> = {}) => ({ caseId, organisationId: police, question: 'Finns en hotbild mot personen?', legalBasis: 'consent' as const, ...over });
+const requestInput = (over: Record<string, unknown> = {}) => ({ caseId, organisationId: police, question: 'Finns en hotbild mot personen?', legalBasis: 'necessity' as const, ...over });
 const answerInput = (requestId: string, over: Record<string, unknown> = {}) => ({
   requestId,
   idempotencyKey: crypto.randomUUID(),
@@ -85,11 +85,21 @@ describe('asking the police', () => {
       [{ organisationId: world.tenant.organisations.school.id }, 'organisationId'],
       [{ organisationId: world.otherTenant.organisations.police.id }, 'organisationId'],
       [{ previousRequestId: crypto.randomUUID() }, 'previousRequestId'],
+      // The person has given no consent that covers the police, and is over 21 (born 2004).
+      [{ legalBasis: 'consent' }, 'legalBasis'],
+      [{ legalBasis: 'crimePreventionUnder21' }, 'legalBasis'],
     ];
     for (const [over, field] of cases) {
       expect(await refusal(staff.policeAssessment.request(requestInput(over) as never))).toEqual({ code: 'BAD_REQUEST', fields: [field] });
     }
     expect(await rows(policeAssessmentRequest)).toBe(before);
+  });
+
+  it('logs the request in the case’s disclosure log with its legal basis', async () => {
+    const { id } = await (await world.staff('coordinator')).policeAssessment.request(requestInput({ question: 'Loggas utlämnandet?' }));
+    expect(id).toBeTruthy();
+    const log = await (await world.staff('caseWorker')).disclosure.list({ caseId });
+    expect(log.items).toEqual(expect.arrayContaining([expect.objectContaining({ organisationId: police, category: 'personalDetails', legalBasis: 'necessity' })]));
   });
 
   it('is refused for another municipality’s staff, with nothing written', async () => {

@@ -6,19 +6,15 @@ import { calendarDateInSweden, isRealCalendarDate } from './dates.ts';
 import { blankToUndefined, requiredText, uuidSchema } from './schemas.ts';
 import { addDays } from './support/days.ts';
 import { keyError } from './validation-keys.ts';
+import { legalBases, type LegalBasis } from './disclosure.ts';
 
 /** The police's judgement (skyddsbehov): none, latent (a threat that may become real), concrete. */
 export const protectionNeeds = ['none', 'latent', 'concrete'] as const;
 export type ProtectionNeed = (typeof protectionNeeds)[number];
 
-/**
- * The legal basis of a disclosure to a partner (DOMAIN.md §10): the person's consent, the under-21
- * crime-prevention secrecy exception, or necessity for social services' own work.
- * NOTE: the disclosure log (packages/domain/src/disclosure.ts, another branch) defines the same enum; kept local
- * here until the lead unifies them. The values must stay exactly these three.
- */
-export const assessmentLegalBases = ['consent', 'crimePreventionUnder21', 'necessity'] as const;
-export type AssessmentLegalBasis = (typeof assessmentLegalBases)[number];
+/** A request discloses the person to the police, so it names the legal basis of a disclosure (disclosure.ts). */
+export const assessmentLegalBases = legalBases;
+export type AssessmentLegalBasis = LegalBasis;
 
 /** Stored statuses. `expired` is reached by time (an answer whose validUntil has passed), see `effectiveStatus`. */
 export const assessmentRequestStatuses = ['requested', 'answered', 'expired', 'withdrawn'] as const;

@@ -103,3 +103,9 @@ export async function submitAndWait(page: Page, action: () => Promise<unknown>) 
   await navigated;
   await page.waitForLoadState('load');
 }
+
+/** Waits for the one-time message after a form action. It is on the page twice once JavaScript runs (the visible
+ * notice and the screen readers' status region, see packages/ui FlashMessage), so look in the visible one. */
+export function flashShown(page: Page, text: string) {
+  return page.locator('[data-flash]').getByText(text).waitFor();
+}

@@ -5,7 +5,7 @@
 // recorded in the log.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations } from './browser.ts';
+import { axeViolations, describeViolations, flashShown } from './browser.ts';
 import { policeReferredCaseId } from './demo-support.ts';
 import { useHarness } from './harness.ts';
 
@@ -69,7 +69,7 @@ describe('[CASE WORKER][POLICE] consent drives what the police see', () => {
     await page.locator('.error-summary').waitFor();
     await page.getByLabel('Skäl').fill('Personen vill inte längre att polisen får uppgifter.');
     await page.getByRole('button', { name: 'Återkalla samtycket' }).click();
-    await page.getByText('Samtycket är återkallat.').waitFor();
+    await flashShown(page, 'Samtycket är återkallat.');
     await expect(consentRows(page).filter({ hasText: policeName }).textContent()).resolves.toContain('Återkallat');
     const warning = page.locator('[role="status"], [role="alert"]').filter({ hasText: 'Samtycket täcker inte alla berörda myndigheter' });
     await expect(warning.textContent()).resolves.toContain(policeName);
@@ -88,7 +88,7 @@ describe('[CASE WORKER][POLICE] consent drives what the police see', () => {
     await page.getByLabel('Personens underskrift (datum)').fill(today());
     await page.getByLabel('Gäller från').fill(today());
     await page.getByRole('button', { name: 'Registrera samtycket' }).click();
-    await page.getByText('Samtycket är registrerat.').waitFor();
+    await flashShown(page, 'Samtycket är registrerat.');
     await expect(page.getByText('Samtycket täcker inte alla berörda myndigheter').count()).resolves.toBe(0);
 
     const form = page.locator('form[action="?/disclose"]');
@@ -98,7 +98,7 @@ describe('[CASE WORKER][POLICE] consent drives what the police see', () => {
     await form.getByLabel('Datum').fill(today());
     await form.getByLabel(/^Kommentar/).fill('Telefonsamtal med rektor');
     await page.getByRole('button', { name: 'Registrera utlämnandet' }).click();
-    await page.getByText('Utlämnandet är registrerat.').waitFor();
+    await flashShown(page, 'Utlämnandet är registrerat.');
     const log = page.getByRole('table', { name: 'Utlämnanden i ärendet' });
     await expect(log.textContent()).resolves.toContain('Telefonsamtal med rektor');
     await expectAccessible(page);

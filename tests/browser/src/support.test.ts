@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations, submitAndWait } from './browser.ts';
+import { axeViolations, describeViolations, flashShown, submitAndWait } from './browser.ts';
 import { policeReferredCaseId } from './demo-support.ts';
 import { useHarness } from './harness.ts';
 
@@ -48,7 +48,7 @@ describe('[CASE WORKER][UNIT MANAGER] an intervention moves the case’s and the
     await expectAccessible(worker);
     await worker.getByLabel(/^Pris i kronor/).fill('2 800');
     await worker.getByRole('button', { name: 'Registrera insatsen' }).click();
-    await worker.getByText('Insatsen är registrerad.').waitFor();
+    await flashShown(worker, 'Insatsen är registrerad.');
     const row = worker.getByRole('row').filter({ hasText: 'HVB utanför ramavtal' });
     // 11 days so far (ten days ago to today) and 20 days to come, at 2,800 kr a day.
     expect(ore(await row.locator('[data-testid="accrued"]').textContent())).toBe(11 * 280_000);
@@ -78,7 +78,7 @@ describe('[COORDINATOR][POLICE][SCHOOL] a network meeting seen by the invited pa
     await page.getByLabel(/^Siv Skolkurator/).uncheck();
     await page.getByLabel(/^Per Polis/).check();
     await page.getByRole('button', { name: 'Planera mötet' }).click();
-    await page.getByText('Mötet är planerat').waitFor();
+    await flashShown(page, 'Mötet är planerat');
     const meeting = page.locator('section.meeting').filter({ hasText: 'Polishuset, rum Lärkan' });
     await meeting.locator('summary').click();
     await meeting.getByLabel('Rubrik').fill('Polisens bild av läget');

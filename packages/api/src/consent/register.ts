@@ -36,7 +36,7 @@ import { isAllowed } from '../permissions.ts';
 const fieldError = (field: string, key: string) => new AppError('BAD_REQUEST', key, { [field]: { key } });
 
 /** The person's birth date: stated, else read from the identity number; null when neither is known. */
-function birthDateOf(c: CaseRow): string | null {
+export function birthDateOf(c: CaseRow): string | null {
   if (c.person.birthDate) return c.person.birthDate;
   return c.person.identityNumber ? birthDateFromDigits(c.person.identityNumber) : null;
 }

@@ -18,6 +18,7 @@ import {
   listPoliceOrganisations,
   lockAssessmentRequest,
   partnerUserIdsOfOrganisation,
+  recordDisclosure,
   setAssessmentRequestStatus,
   type AssessmentRequestRow,
   type Tx,
@@ -28,12 +29,15 @@ import {
   effectiveAssessmentStatus,
   formatIdentityNumber,
   latestValidAssessment,
+  legalBasisProblem,
   type AssessmentAnswerInput,
   type AssessmentRequestInput,
   type AssessmentWithdrawInput,
 } from '@utvag/domain';
 import { audited, auditDenied } from '../audit.ts';
 import { withCase, type StaffContext } from '../cases/access.ts';
+import { birthDateOf } from '../consent/register.ts';
+import { consentCovers } from '../support/consent.ts';
 import type { Context, PartnerUser } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { isAllowed } from '../permissions.ts';
@@ -131,6 +135,14 @@ export async function requestAssessment(ctx: StaffContext, input: AssessmentRequ
         const previousCase = await findAssessmentRequestCase(tx, { id: input.previousRequestId, municipalityId });
         if (previousCase !== c.case.id) throw unknownPreviousRequest();
       }
+      // The request tells the police who the person is and what is asked: a disclosure, which needs a legal basis
+      // (§10) checked like any other, and goes into the disclosure log.
+      const today = calendarDateInSweden(new Date());
+      const basisProblem = legalBasisProblem(input.legalBasis, birthDateOf(c), today);
+      if (basisProblem) throw new AppError('BAD_REQUEST', basisProblem, { legalBasis: { key: basisProblem } });
+      if (input.legalBasis === 'consent' && !(await consentCovers(tx, { municipalityId, caseId: c.case.id, organisationId: org.id, purpose: 'informationExchange' }))) {
+        throw new AppError('BAD_REQUEST', 'consent.error.noConsent', { legalBasis: { key: 'consent.error.noConsent' } });
+      }
       const p = c.person;
       const id = await insertAssessmentRequest(tx, {
         municipalityId,
@@ -145,6 +157,15 @@ export async function requestAssessment(ctx: StaffContext, input: AssessmentRequ
         subjectProtected: p.protectedIdentity,
         previousRequestId: input.previousRequestId ?? null,
         requestedByUserId: ctx.user.id,
+      });
+      await recordDisclosure(tx, {
+        municipalityId,
+        caseId: c.case.id,
+        organisationId: org.id,
+        category: 'personalDetails',
+        legalBasis: input.legalBasis,
+        disclosedOn: today,
+        disclosedByUserId: ctx.user.id,
       });
       await insertCaseEvent(tx, {
         municipalityId,

@@ -5,7 +5,7 @@ import { and, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ConsentRevoker, DisclosureCategory, LegalBasis } from '@utvag/domain';
 import type { Executor } from '../client.ts';
-import { appUser, caseConsent, disclosure, networkMeeting, networkMeetingParticipant, organisation, referral, supportCase } from '../schema/index.ts';
+import { appUser, caseConsent, disclosure, networkMeeting, networkMeetingParticipant, organisation, policeAssessmentRequest, referral, supportCase } from '../schema/index.ts';
 
 interface OfCase {
   municipalityId: string;
@@ -105,9 +105,15 @@ export async function listInvolvedOrganisations(db: Executor, q: OfCase) {
         isNotNull(networkMeetingParticipant.organisationId),
       ),
     );
-  const [a, b] = await Promise.all([viaReferral, viaMeetings]);
+  // A police organisation asked for a threat assessment is involved too (its request named the person).
+  const viaAssessments = db
+    .selectDistinct({ id: organisation.id, name: organisation.name, type: organisation.type })
+    .from(policeAssessmentRequest)
+    .innerJoin(organisation, eq(organisation.id, policeAssessmentRequest.organisationId))
+    .where(and(eq(policeAssessmentRequest.caseId, q.caseId), eq(policeAssessmentRequest.municipalityId, q.municipalityId)));
+  const [a, b, c] = await Promise.all([viaReferral, viaMeetings, viaAssessments]);
   const seen = new Map<string, { id: string; name: string; type: string }>();
-  for (const o of [...a, ...b]) if (!seen.has(o.id)) seen.set(o.id, o);
+  for (const o of [...a, ...b, ...c]) if (!seen.has(o.id)) seen.set(o.id, o);
   return [...seen.values()];
 }
 
