@@ -34,7 +34,11 @@ describe('[COORDINATOR][POLICE] a police assessment requested, answered and show
     expect(await staff.getByText('Ingen bedömning har begärts i ärendet.').count()).toBe(1);
     await staff.getByLabel('Polisorganisation').selectOption({ label: 'Polisen, lokalpolisområde Exempelstad' });
     await staff.getByLabel(/^Fråga till polisen/).fill(question);
+    // The demo person has given no consent that covers the police: consent as the basis is refused at the field.
     await staff.getByLabel('Personens samtycke').check();
+    await staff.getByRole('button', { name: 'Skicka begäran' }).click();
+    await staff.locator('.error-summary').waitFor();
+    await staff.getByLabel('Nödvändigt för socialtjänstens arbete').check();
     await staff.getByRole('button', { name: 'Skicka begäran' }).click();
     await staff.getByText('Begäran skickades till polisen.').first().waitFor();
     await staff.getByText('Polisen har inte svarat än.').waitFor();
