@@ -34,3 +34,4 @@ export * from './report-schemas.ts';
 export * from './support/index.ts';
 export * from './consent.ts';
 export * from './disclosure.ts';
+export * from './transfer.ts';

@@ -28,6 +28,7 @@ import { directoryRouter, referralFollowUpProcedures } from './intake-followup.t
 import { notificationRouter } from './notifications.ts';
 import { followUpRouter } from './follow-up.ts';
 import { supportRouters } from './support.ts';
+import { transferRouters } from './transfer.ts';
 
 const byId = z.object({ id: z.uuid({ error: 'validation.invalidUuid' }) });
 const triageInput = triageDecisionInputSchema.and(
@@ -78,6 +79,7 @@ export const staffRouter = router({
   ...caseRouters,
   ...supportRouters,
   ...consentRouters,
+  ...transferRouters,
 });
 
 export type StaffRouter = typeof staffRouter;

@@ -36,6 +36,7 @@ export function listNotificationsOf(db: Executor, q: { userId: string; limit: nu
       id: notification.id,
       kind: notification.kind,
       referralId: notification.referralId,
+      caseTransferId: notification.caseTransferId,
       reference: notification.reference,
       createdAt: notification.createdAt,
       readAt: notification.readAt,

@@ -16,3 +16,4 @@ export * from './notification.ts';
 export * from './follow-up.ts';
 export * from './support.ts';
 export * from './consent.ts';
+export * from './transfer.ts';

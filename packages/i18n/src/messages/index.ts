@@ -15,6 +15,7 @@ import { intakeFollowUp as svIntakeFollowUp } from './sv/intake-follow-up.ts';
 import { support as svSupport } from './sv/support.ts';
 import { authProviders as svAuthProviders } from './sv/auth-providers.ts';
 import { consent as svConsent } from './sv/consent.ts';
+import { transfer as svTransfer } from './sv/transfer.ts';
 import { auth as enAuth } from './en/auth.ts';
 import { common as enCommon } from './en/common.ts';
 import { enumLabels as enEnum } from './en/enum.ts';
@@ -31,6 +32,7 @@ import { intakeFollowUp as enIntakeFollowUp } from './en/intake-follow-up.ts';
 import { support as enSupport } from './en/support.ts';
 import { authProviders as enAuthProviders } from './en/auth-providers.ts';
 import { consent as enConsent } from './en/consent.ts';
+import { transfer as enTransfer } from './en/transfer.ts';
 
 const sv = {
   common: svCommon,
@@ -49,6 +51,7 @@ const sv = {
   support: svSupport,
   authProviders: svAuthProviders,
   consent: svConsent,
+  transfer: svTransfer,
 };
 
 const en = {
@@ -67,6 +70,7 @@ const en = {
   support: enSupport,
   authProviders: enAuthProviders,
   consent: enConsent,
+  transfer: enTransfer,
 };
 
 export type Messages = typeof sv;
