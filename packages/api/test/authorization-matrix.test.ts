@@ -16,7 +16,6 @@ import { codeOf, createWorld, referralInput, sessionUser, silentLog, type World 
 import { concernReportInput, probationInput, staffIntakeInput } from './inputs.ts';
 import { createCase, createDecision, createEntry, createTask, delegateMandate } from './cases-setup.ts';
 import { grantConsent, interventionInput, typeId } from './support-setup.ts';
-import { interventionInput, typeId } from './support-setup.ts';
 import { offeredCase } from './transfer-setup.ts';
 import { intervention, networkMeeting, networkMeetingParticipant } from '@utvag/db/schema';
 
