@@ -115,6 +115,17 @@ export const permissions = {
   /** Only the police, and only the requests addressed to their own organisation (handler and RLS). */
   'assessmentRequest.read': ['police'],
   'assessmentRequest.answer': ['police'],
+  // Transfer to another municipality (issue 6 item 9). The sender's side also passes the case's need-to-know check.
+  /** The case's transfers and the other municipalities' names: whoever may read the case. */
+  'transfer.readForCase': caseStaff,
+  /** Offering and withdrawing: those who may close the case (the transfer closes it as moved). */
+  'transfer.offer': ['caseWorker', 'coordinator', 'unitManager'],
+  'transfer.withdraw': ['caseWorker', 'coordinator', 'unitManager'],
+  /** The receiving municipality's side: those who decide where an incoming matter goes (like triage). */
+  'transfer.listIncoming': ['intake', 'coordinator', 'unitManager'],
+  'transfer.read': ['intake', 'coordinator', 'unitManager'],
+  'transfer.accept': ['intake', 'coordinator', 'unitManager'],
+  'transfer.decline': ['intake', 'coordinator', 'unitManager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

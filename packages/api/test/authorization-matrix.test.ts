@@ -16,6 +16,7 @@ import { codeOf, createWorld, referralInput, sessionUser, silentLog, type World 
 import { concernReportInput, probationInput, staffIntakeInput } from './inputs.ts';
 import { createCase, createDecision, createEntry, createTask, delegateMandate } from './cases-setup.ts';
 import { grantConsent, interventionInput, typeId } from './support-setup.ts';
+import { offeredCase } from './transfer-setup.ts';
 import { intervention, networkMeeting, networkMeetingParticipant } from '@utvag/db/schema';
 
 let world: World;
@@ -33,6 +34,9 @@ let hvbTypeId: string;
 let meetingId: string;
 /** A police assessment request to the tenant's police organisation (issue 6 item 3). */
 let assessmentRequestId: string;
+/** Transfers (issue 6 item 9): one offered to this municipality by the other, one this municipality offered. */
+let incomingTransferId: string;
+let outgoingTransferId: string;
 
 beforeAll(async () => {
   world = await createWorld();
@@ -58,8 +62,10 @@ beforeAll(async () => {
   meetingId = meeting!.id;
   await world.t.db.insert(networkMeetingParticipant).values({ municipalityId: m, meetingId, userId: world.tenant.users.caseWorker.id, invitedByUserId: world.tenant.users.coordinator.id });
   assessmentRequestId = (
-    await (await world.staff('caseWorker')).policeAssessment.request({ caseId, organisationId: world.tenant.organisations.police.id, question: 'Hotbild?', legalBasis: 'consent' })
+    await (await world.staff('caseWorker')).policeAssessment.request({ caseId, organisationId: world.tenant.organisations.police.id, question: 'Hotbild?', legalBasis: 'necessity' })
   ).id;
+  incomingTransferId = (await offeredCase(world, world.otherTenant, world.tenant)).transferId;
+  outgoingTransferId = (await offeredCase(world, world.tenant, world.otherTenant)).transferId;
 });
 afterAll(() => world.t.drop());
 
@@ -468,6 +474,33 @@ const supportEntries: Record<string, Entry> = {
     call: staffCall((c) => c.networkMeeting.recordDecision({ meetingId, text: 'Beslut', actor: 'socialServices' } as never)),
   },
   'staff:networkMeeting.reminders': { action: 'networkMeeting.reminders', portal: 'staff', call: staffCall((c) => c.networkMeeting.reminders()) },
+  // Transfer (issue 6 item 9). Stale versions: allowed roles pass authorization and stop at the conflict check. The
+  // first allowed role's offer succeeds; the next ones meet the open offer (CONFLICT).
+  'staff:transfer.forCase': { action: 'transfer.readForCase', portal: 'staff', call: staffCall((c) => c.transfer.forCase({ caseId })) },
+  'staff:transfer.offer': {
+    action: 'transfer.offer',
+    portal: 'staff',
+    call: staffCall((c) =>
+      c.transfer.offer({ caseId, toMunicipalityId: world.otherTenant.municipality.id, consentSignedOn: '2026-01-10', summary: 'Flyttar.' }),
+    ),
+  },
+  'staff:transfer.withdraw': {
+    action: 'transfer.withdraw',
+    portal: 'staff',
+    call: staffCall((c) => c.transfer.withdraw({ transferId: outgoingTransferId, expectedVersion: stale })),
+  },
+  'staff:transfer.listIncoming': { action: 'transfer.listIncoming', portal: 'staff', call: staffCall((c) => c.transfer.listIncoming()) },
+  'staff:transfer.get': { action: 'transfer.read', portal: 'staff', call: staffCall((c) => c.transfer.get({ transferId: incomingTransferId })) },
+  'staff:transfer.accept': {
+    action: 'transfer.accept',
+    portal: 'staff',
+    call: staffCall((c) => c.transfer.accept({ transferId: incomingTransferId, expectedVersion: stale })),
+  },
+  'staff:transfer.decline': {
+    action: 'transfer.decline',
+    portal: 'staff',
+    call: staffCall((c) => c.transfer.decline({ transferId: incomingTransferId, expectedVersion: stale, reason: 'Nej' })),
+  },
   'partner:meetingInvitation.list': {
     action: 'meetingInvitation.list',
     portal: 'partner',

@@ -72,6 +72,17 @@ const allowed: Record<string, Record<string, string>> = {
       'person (municipality, birth date) for matching and referral (assigned unit) for the inbox filter; built before ' +
       'launch. With production data: CREATE INDEX CONCURRENTLY outside the migration first',
   },
+  // Transfer between municipalities (issue 6 item 9). The lead renames this key when renumbering the migration.
+  '0021_case_transfer.sql': {
+    'require-enum-value-ordering': "appends 'transferOffered' to notification_kind; no code relies on the enum's order",
+    'ban-drop-not-null':
+      'notification.referral_id becomes nullable for transfer notifications; old code always writes it, so it keeps working',
+    'adding-foreign-key-constraint':
+      'case.transferred_from_case_id and notification.case_transfer_id are new, empty columns: the check scans nothing. ' +
+      'With data: ADD CONSTRAINT … NOT VALID, then VALIDATE CONSTRAINT in a later migration',
+    'constraint-missing-not-valid':
+      'as above; the notification check (a referral or a transfer) holds for every existing row, which all have a referral',
+  },
   '0013_follow_up.sql': {
     'require-concurrent-index-creation':
       'three range indexes for the follow-up report (referrals by receipt, cases by opening and closing); built ' +

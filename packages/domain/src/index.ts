@@ -35,3 +35,4 @@ export * from './support/index.ts';
 export * from './consent.ts';
 export * from './disclosure.ts';
 export * from './police-assessment.ts';
+export * from './transfer.ts';

@@ -45,6 +45,8 @@ export const validationKeys = [
   'validation.negativeAmount',
   'validation.endBeforeStart',
   'validation.invalidYear',
+  // issue 6 item 9, transfer
+  'validation.sameMunicipality',
 ] as const;
 export type ValidationKey = (typeof validationKeys)[number];
 

@@ -39,6 +39,8 @@ describe('catalogs', () => {
         'periodOrder', 'periodTooLong',
         // issue 7, support work
         'invalidAmount', 'negativeAmount', 'endBeforeStart', 'invalidYear',
+        // issue 6 item 9, transfer
+        'sameMunicipality',
       ].sort(),
     );
   });

@@ -17,7 +17,7 @@ let recoveryCode = '';
 beforeAll(async () => {
   db = await createTestDatabase();
   await loadDemoData(db.url);
-  const [demo] = await db.sql<{ id: string }[]>`select id from municipality limit 1`;
+  const [demo] = await db.sql<{ id: string }[]>`select id from municipality where name = 'Exempelstad (demo)'`;
   const unit = await createUnit(db.db, { municipalityId: demo!.id, kind: 'exitProgramme' });
   account = await createUser(db.db, { municipalityId: demo!.id, role: 'caseWorker', unitId: unit.id });
   [staff, browser] = await Promise.all([startPortal('staff', db.url), launchBrowser()]);

@@ -16,6 +16,7 @@ import { policeReferredCaseId } from './demo-support.ts';
 import { catalogueTypeWithErrors, interventionWithErrors, meetingWithErrors } from './support-forms.ts';
 import { activeConsentId, consentWithErrors } from './consent-forms.ts';
 import { assessmentAnswerWithErrors, assessmentRequestWithErrors, openAssessmentRequest } from './police-assessment-forms.ts';
+import { incomingTransferToDemo, transferDeclineWithErrors, transferOfferWithErrors } from './transfer-forms.ts';
 
 const h = useHarness();
 const locales: Locale[] = ['sv', 'en'];
@@ -82,6 +83,19 @@ const consentPages: PageCase[] = [
   { path: () => `/arenden/${supportCase}/samtycke`, h1: caseH1 },
   { path: () => `/arenden/${supportCase}/samtycke`, h1: caseH1, status: 400, act: consentWithErrors },
   { path: () => `/arenden/${supportCase}/samtycke/${consentId}/aterkalla`, h1: caseH1 },
+];
+// Transfer (issue 6 item 9): the case's "Flytt" tab (with the offer form's error state) for the case worker; the
+// incoming requests and one request from Grannby (with the decline form's error state) for intake.
+let incomingTransfer = '';
+const transferCasePages: PageCase[] = [
+  { path: () => `/arenden/${supportCase}/flytt`, h1: caseH1 },
+  { path: () => `/arenden/${supportCase}/flytt`, h1: caseH1, status: 400, act: transferOfferWithErrors },
+];
+const transferTitle = { sv: /^Förfrågan om flytt FLYTT-/, en: /^Transfer request FLYTT-/ };
+const incomingTransferPages: PageCase[] = [
+  { path: () => '/flyttar', h1: { sv: /^Flyttar från andra kommuner$/, en: /^Transfers from other municipalities$/ }, has: ['main table', true] },
+  { path: () => `/flyttar/${incomingTransfer}`, h1: transferTitle },
+  { path: () => `/flyttar/${incomingTransfer}`, h1: transferTitle, status: 400, act: transferDeclineWithErrors },
 ];
 const budgetPage: PageCase = { path: () => '/budget', h1: { sv: /^Budget och kostnader$/, en: /^Budget and costs$/ } };
 const cataloguePages: PageCase[] = [
@@ -174,9 +188,9 @@ const pendingPages: PageCase[] = [
 
 const actors: { actor: string; portal: 'staff' | 'partner'; role: DemoRole | 'passwordOnly' | null; pages: PageCase[] }[] = [
   { actor: 'ANY', portal: 'staff', role: null, pages: anonymous('mottagning@demo.utvag.se') },
-  { actor: 'INTAKE', portal: 'staff', role: 'intake', pages: [...staffPages(true), caseList] },
+  { actor: 'INTAKE', portal: 'staff', role: 'intake', pages: [...staffPages(true), caseList, ...incomingTransferPages] },
   // Support work's pages (issue 7) swept by the same actors: an account's language is shared by its sessions.
-  { actor: 'CASEWORKER', portal: 'staff', role: 'caseWorker', pages: [...staffPages(false), ...supportPages] },
+  { actor: 'CASEWORKER', portal: 'staff', role: 'caseWorker', pages: [...staffPages(false), ...supportPages, ...transferCasePages] },
   { actor: 'UNITMANAGER', portal: 'staff', role: 'unitManager', pages: [...staffPages(true, true), ...followUpPages, budgetPage, ...cataloguePages] },
   // Cases (issue 6), swept as the coordinator named on the demo case: an actor of its own (a role's language is
   // remembered on the account, so one account cannot be swept by two actors at once).
@@ -235,7 +249,7 @@ beforeAll(async () => {
     else if ((await row.textContent())!.includes('Frivården')) referral.probation = id;
   }
   expect(referral.police && referral.probation).toBeTruthy();
-  const [municipality] = await h.db.sql<{ id: string }[]>`select id from municipality limit 1`;
+  const [municipality] = await h.db.sql<{ id: string }[]>`select id from municipality where name = 'Exempelstad (demo)'`;
   const unit = await createUnit(h.db.db, { municipalityId: municipality!.id, kind: 'exitProgramme' });
   Object.assign(mfa, await createUser(h.db.db, { municipalityId: municipality!.id, role: 'caseWorker', unitId: unit.id }));
   demoCase.adult = await demoCaseId(h.db, 'adult');
@@ -243,6 +257,7 @@ beforeAll(async () => {
   supportCase = await policeReferredCaseId(h.db);
   consentId = await activeConsentId(h.db, supportCase);
   assessmentRequest = await openAssessmentRequest(h.db, demoCase.adult);
+  incomingTransfer = await incomingTransferToDemo(h.db);
   // One open accessibility report, so the administrators' page is swept with its table.
   await insertAccessibilityReport(h.db.db, {
     portal: 'partner',

@@ -29,7 +29,7 @@ const code = (stepsAhead = 0) => new TOTP({ secret: Secret.fromBase32(secret) })
 const bodyText = (page: Page) => page.locator('main').innerText();
 
 beforeAll(async () => {
-  const [demo] = await h.db.sql<{ id: string }[]>`select id from municipality limit 1`;
+  const [demo] = await h.db.sql<{ id: string }[]>`select id from municipality where name = 'Exempelstad (demo)'`;
   const [police] = await h.db.sql<{ id: string; org: string }[]>`select id, organisation_id as org from app_user where email = ${account.police}`;
   const unit = await createUnit(h.db.db, { municipalityId: demo!.id, kind: 'exitProgramme' });
   worker = await createUser(h.db.db, { municipalityId: demo!.id, role: 'caseWorker', unitId: unit.id });

@@ -18,4 +18,6 @@ export const load = async ({ locals, url, cookies }) => ({
   canSeeBudget: locals.user ? isAllowed(locals.user.role, 'budget.read') : false,
   /** The catalogue page is linked for those who keep it; case staff meet the catalogue when adding an intervention. */
   canManageCatalogue: locals.user ? isAllowed(locals.user.role, 'interventionCatalogue.manage') : false,
+  /** Incoming transfer requests (issue 6 item 9): those who answer them. */
+  canSeeTransfers: locals.user ? isAllowed(locals.user.role, 'transfer.listIncoming') : false,
 });

@@ -4,7 +4,7 @@
 // is assigned). The work runs in the audited transaction as the application role, so row-level security holds
 // too, and the audit entry names the case and its person. Consent, police assessments, transfer, interventions
 // and plans (issues 6 and 7) call the same helper.
-import { findCase, listCaseEvents, lockCase, type CaseRow, type Tx } from '@utvag/db';
+import { caseTransferredOut, findCase, listCaseEvents, lockCase, type CaseRow, type Tx } from '@utvag/db';
 import { mayAccessCase } from '@utvag/domain';
 import { audited, auditDenied } from '../audit.ts';
 import type { Context, StaffUser } from '../context.ts';
@@ -24,6 +24,7 @@ export interface CaseAccessOptions {
 export type CaseLocator = string | ((tx: Tx) => Promise<string | undefined>);
 
 export const caseClosed = () => new AppError('CONFLICT', 'cases.error.caseClosed');
+export const caseMoved = () => new AppError('CONFLICT', 'transfer.error.caseMoved');
 
 /** Whether the signed-in user may see the case: the same rule as the list's SQL filter. */
 export function canAccess(user: StaffUser, row: CaseRow): boolean {
@@ -53,6 +54,8 @@ export async function withCase<T>(
         throw forbidden();
       }
       if (options.requireActive && row.case.status === 'closed') throw caseClosed();
+      // A case that moved to another municipality (issue 6 item 9) stays readable for the sender, never writable.
+      if (options.write && (await caseTransferredOut(tx, { caseId: row.case.id, municipalityId }))) throw caseMoved();
       const result = await work(tx, row);
       return { result, record: { recordType: 'case', recordId: row.case.id, subjectIds: [row.person.id] } };
     });

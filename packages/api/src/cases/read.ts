@@ -226,7 +226,9 @@ export async function getTimeline(ctx: StaffContext, input: { caseId: string }) 
       if (e.kind === 'eligibilityRecorded') continue;
       const params: Record<string, string> = {};
       for (const [k, v] of Object.entries(e.data)) if (typeof v === 'string') params[k] = v;
-      items.push({ at: e.at.toISOString(), kind: 'status', key: `cases.timeline.event.${e.kind}`, params, by: e.actorName });
+      // A transfer's events (issue 6 item 9) have their text in the transfer namespace.
+      const key = e.kind === 'transferredIn' || e.kind === 'transferredOut' ? `transfer.timeline.${e.kind}` : `cases.timeline.event.${e.kind}`;
+      items.push({ at: e.at.toISOString(), kind: 'status', key, params, by: e.actorName });
     }
     for (const r of journal) {
       const e = r.entry;

@@ -29,6 +29,7 @@ import { notificationRouter } from './notifications.ts';
 import { followUpRouter } from './follow-up.ts';
 import { supportRouters } from './support.ts';
 import { policeAssessmentRouters } from './police-assessment.ts';
+import { transferRouters } from './transfer.ts';
 
 const byId = z.object({ id: z.uuid({ error: 'validation.invalidUuid' }) });
 const triageInput = triageDecisionInputSchema.and(
@@ -80,6 +81,7 @@ export const staffRouter = router({
   ...supportRouters,
   ...consentRouters,
   ...policeAssessmentRouters,
+  ...transferRouters,
 });
 
 export type StaffRouter = typeof staffRouter;

@@ -38,6 +38,7 @@ export function listNotificationsOf(db: Executor, q: { userId: string; limit: nu
       kind: notification.kind,
       referralId: notification.referralId,
       linkPath: notification.linkPath,
+      caseTransferId: notification.caseTransferId,
       reference: notification.reference,
       createdAt: notification.createdAt,
       readAt: notification.readAt,

@@ -1,5 +1,5 @@
 // A case (ärende): one person's course through a programme, and its event history.
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { caseStatus, closingOutcome, programme, terminationReason } from './enums.ts';
 import { municipality, unit } from './organisation.ts';
 import { person, referral } from './referral.ts';
@@ -36,6 +36,8 @@ export const supportCase = pgTable(
     closingNote: text(),
     /** The latest reopening; earlier closings and reopenings are case events. */
     reopenedAt: timestamp({ withTimezone: true }),
+    /** The sending municipality's case this one continues after a transfer (issue 6 item 9). */
+    transferredFromCaseId: uuid().references((): AnyPgColumn => supportCase.id),
     /** Optimistic concurrency: an edit names the version it read, and a stale one is refused. */
     version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -17,3 +17,4 @@ export * from './follow-up.ts';
 export * from './support.ts';
 export * from './consent.ts';
 export * from './police-assessment.ts';
+export * from './transfer.ts';

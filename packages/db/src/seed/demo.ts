@@ -7,7 +7,7 @@ import { municipality } from '../schema/index.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoSupportYear } from './demo-support.ts';
 import { createOrganisation, createPerson, createReferral, createUnit, createUser } from './factories.ts';
-import { seedFollowUpDemo } from './follow-up-demo.ts';
+import { demoNeighbourName, seedFollowUpDemo } from './follow-up-demo.ts';
 
 export const demoMunicipalityName = 'Exempelstad (demo)';
 export const demoPassword = 'Utvag-demo-2026';
@@ -37,9 +37,22 @@ const partnerAccounts = [
   { role: 'schoolStaff', email: 'skola2@demo.utvag.se', name: 'Sam Rektor', org: 'otherSchool' },
 ] as const;
 
+/**
+ * The second demo municipality (issue 6 item 9: transfer between municipalities). Its own staff and one unit; it
+ * is also the neighbour in the regional follow-up demo.
+ */
+export const demoSecondMunicipalityName = demoNeighbourName;
+const secondStaffAccounts = [
+  { role: 'intake', email: 'mottagning@grannby.demo.utvag.se', name: 'Greta Mottagare' },
+  { role: 'caseWorker', email: 'handlaggare@grannby.demo.utvag.se', name: 'Gustav Handläggare' },
+  { role: 'coordinator', email: 'samordnare@grannby.demo.utvag.se', name: 'Gun Samordnare' },
+  { role: 'unitManager', email: 'enhetschef@grannby.demo.utvag.se', name: 'Gösta Enhetschef' },
+] as const;
+
 export const demoAccounts: DemoAccount[] = [
   ...staffAccounts.map((a) => ({ role: a.role, portal: 'staff' as const, email: a.email, password: demoPassword })),
   ...partnerAccounts.map((a) => ({ role: a.role, portal: 'partner' as const, email: a.email, password: demoPassword })),
+  ...secondStaffAccounts.map((a) => ({ role: a.role, portal: 'staff' as const, email: a.email, password: demoPassword })),
 ];
 
 export async function hasDemoData(db: Executor) {
@@ -68,7 +81,12 @@ export async function seedDemoData(db: Executor) {
       // protective assessments being recorded.
       staff[a.role] = (await createUser(tx, { ...a, municipalityId: m!.id, unitId: units[a.unit].id, password: demoPassword, isDemo: true, qualifiedSocialWorker: a.role !== 'administrator' })).id;
     }
-    await seedFollowUpDemo(tx, { municipalityId: m!.id, submittedByUserId: staff.intake!, regionalUserId: staff.regional! });
+    const [second] = await tx.insert(municipality).values({ name: demoSecondMunicipalityName }).returning();
+    const secondUnit = await createUnit(tx, { municipalityId: second!.id, name: 'Avhopparverksamheten Grannby', kind: 'exitProgramme' });
+    for (const a of secondStaffAccounts) {
+      await createUser(tx, { ...a, municipalityId: second!.id, unitId: secondUnit.id, password: demoPassword, isDemo: true, qualifiedSocialWorker: true });
+    }
+    await seedFollowUpDemo(tx, { municipalityId: m!.id, submittedByUserId: staff.intake!, regionalUserId: staff.regional!, neighbourId: second!.id });
     const partners: Record<string, string> = {};
     for (const a of partnerAccounts) {
       const user = await createUser(tx, { ...a, municipalityId: m!.id, organisationId: orgs[a.org].id, password: demoPassword, isDemo: true });

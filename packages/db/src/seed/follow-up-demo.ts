@@ -91,9 +91,15 @@ async function seedHistory(tx: Executor, municipalityId: string, submittedByUser
 }
 
 /** History for the demo municipality and its neighbour, and the region with its regional account. */
-export async function seedFollowUpDemo(tx: Executor, demo: { municipalityId: string; submittedByUserId: string; regionalUserId: string }, now = new Date()) {
+export async function seedFollowUpDemo(
+  tx: Executor,
+  demo: { municipalityId: string; submittedByUserId: string; regionalUserId: string; /** Grannby, when the caller made it. */ neighbourId?: string },
+  now = new Date(),
+) {
   await seedHistory(tx, demo.municipalityId, demo.submittedByUserId, 8, 2026, now);
-  const [neighbour] = await tx.insert(municipality).values({ name: demoNeighbourName }).returning();
+  const [neighbour] = demo.neighbourId
+    ? [{ id: demo.neighbourId }]
+    : await tx.insert(municipality).values({ name: demoNeighbourName }).returning();
   await seedHistory(tx, neighbour!.id, demo.submittedByUserId, 4, 1971, now);
   await createRegion(tx, {
     name: demoRegionName,

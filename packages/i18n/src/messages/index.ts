@@ -16,6 +16,7 @@ import { support as svSupport } from './sv/support.ts';
 import { authProviders as svAuthProviders } from './sv/auth-providers.ts';
 import { consent as svConsent } from './sv/consent.ts';
 import { policeAssessment as svPoliceAssessment } from './sv/police-assessment.ts';
+import { transfer as svTransfer } from './sv/transfer.ts';
 import { auth as enAuth } from './en/auth.ts';
 import { common as enCommon } from './en/common.ts';
 import { enumLabels as enEnum } from './en/enum.ts';
@@ -33,6 +34,7 @@ import { support as enSupport } from './en/support.ts';
 import { authProviders as enAuthProviders } from './en/auth-providers.ts';
 import { consent as enConsent } from './en/consent.ts';
 import { policeAssessment as enPoliceAssessment } from './en/police-assessment.ts';
+import { transfer as enTransfer } from './en/transfer.ts';
 
 const sv = {
   common: svCommon,
@@ -52,6 +54,7 @@ const sv = {
   authProviders: svAuthProviders,
   consent: svConsent,
   policeAssessment: svPoliceAssessment,
+  transfer: svTransfer,
 };
 
 const en = {
@@ -71,6 +74,7 @@ const en = {
   authProviders: enAuthProviders,
   consent: enConsent,
   policeAssessment: enPoliceAssessment,
+  transfer: enTransfer,
 };
 
 export type Messages = typeof sv;

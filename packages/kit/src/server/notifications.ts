@@ -5,7 +5,7 @@ import { callFromForm, loadOrError } from './actions.ts';
 
 interface NotificationCaller {
   notification: {
-    list(): Promise<{ items: { id: string; kind: string; referralId: string | null; linkPath: string | null; reference: string; createdAt: string; readAt: string | null }[]; unread: number }>;
+    list(): Promise<{ items: { id: string; kind: string; referralId: string | null; linkPath: string | null; caseTransferId?: string | null; reference: string; createdAt: string; readAt: string | null }[]; unread: number }>;
     unreadCount(): Promise<{ unread: number }>;
     markRead(input: { id?: string }): Promise<unknown>;
   };

@@ -46,4 +46,5 @@ export const validation = {
   negativeAmount: 'The amount cannot be negative.',
   endBeforeStart: 'The end date cannot be before the start date.',
   invalidYear: 'Enter the year with four digits, for example 2026.',
+  sameMunicipality: 'Choose another municipality: a case cannot be transferred to your own.',
 } satisfies Catalog<typeof sv>;

@@ -44,4 +44,5 @@ export const validation = {
   negativeAmount: 'Beloppet kan inte vara negativt.',
   endBeforeStart: 'Slutdatumet kan inte vara före startdatumet.',
   invalidYear: 'Skriv året med fyra siffror, till exempel 2026.',
+  sameMunicipality: 'Välj en annan kommun: ett ärende kan inte flyttas till den egna kommunen.',
 };

@@ -16,5 +16,6 @@ export const caseTabs: CaseTab[] = [
   { path: 'plan', labelKey: 'support.tabs.plan' },
   { path: 'natverksmoten', labelKey: 'support.tabs.meetings' },
   { path: 'samtycke', labelKey: 'consent.tab' },
+  { path: 'flytt', labelKey: 'transfer.tab' },
   { path: 'handelser', labelKey: 'cases.tabs.timeline' },
 ];
