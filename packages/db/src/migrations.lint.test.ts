@@ -75,8 +75,6 @@ const allowed: Record<string, Record<string, string>> = {
   // Transfer between municipalities (issue 6 item 9). The lead renames this key when renumbering the migration.
   '0021_case_transfer.sql': {
     'require-enum-value-ordering': "appends 'transferOffered' to notification_kind; no code relies on the enum's order",
-    'ban-drop-not-null':
-      'notification.referral_id becomes nullable for transfer notifications; old code always writes it, so it keeps working',
     'adding-foreign-key-constraint':
       'case.transferred_from_case_id and notification.case_transfer_id are new, empty columns: the check scans nothing. ' +
       'With data: ADD CONSTRAINT … NOT VALID, then VALIDATE CONSTRAINT in a later migration',
