@@ -15,6 +15,7 @@ import { intakeFollowUp as svIntakeFollowUp } from './sv/intake-follow-up.ts';
 import { support as svSupport } from './sv/support.ts';
 import { authProviders as svAuthProviders } from './sv/auth-providers.ts';
 import { consent as svConsent } from './sv/consent.ts';
+import { intakeDrafts as svIntakeDrafts, notificationEmail as svNotificationEmail } from './sv/intake-drafts.ts';
 import { auth as enAuth } from './en/auth.ts';
 import { common as enCommon } from './en/common.ts';
 import { enumLabels as enEnum } from './en/enum.ts';
@@ -31,6 +32,7 @@ import { intakeFollowUp as enIntakeFollowUp } from './en/intake-follow-up.ts';
 import { support as enSupport } from './en/support.ts';
 import { authProviders as enAuthProviders } from './en/auth-providers.ts';
 import { consent as enConsent } from './en/consent.ts';
+import { intakeDrafts as enIntakeDrafts, notificationEmail as enNotificationEmail } from './en/intake-drafts.ts';
 
 const sv = {
   common: svCommon,
@@ -49,6 +51,8 @@ const sv = {
   support: svSupport,
   authProviders: svAuthProviders,
   consent: svConsent,
+  intakeDrafts: svIntakeDrafts,
+  notificationEmail: svNotificationEmail,
 };
 
 const en = {
@@ -67,6 +71,8 @@ const en = {
   support: enSupport,
   authProviders: enAuthProviders,
   consent: enConsent,
+  intakeDrafts: enIntakeDrafts,
+  notificationEmail: enNotificationEmail,
 };
 
 export type Messages = typeof sv;
