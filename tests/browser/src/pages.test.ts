@@ -1,10 +1,11 @@
 // [ANY][AXE] Every page of both portals, as each role that can see it, in Swedish and English, at 1280 and 375 px:
 // zero axe-core violations (WCAG 2.1 A/AA), no raw i18n key (⟦key⟧), `<html lang>` = the page's language, the
 // heading a person of that role and language should see, no sideways scrolling of the page at 1280, 375 and 320 px
-// and with text at 200% (WCAG 1.4.4, 1.4.10). Forms are also checked in their error state. One context per actor, the actors in parallel;
+// and with text at 200% (WCAG 1.4.4, 1.4.10), nothing clipped with the text spacing of WCAG 1.4.12 (text-spacing.ts).
+// Forms are also checked in their error state. One context per actor, the actors in parallel;
 // one actor's languages in turn, since the language chosen is remembered on the user.
 import { insertAccessibilityReport } from '@utvag/db';
-import { createUnit, createUser } from '@utvag/db/testing';
+import { createOrganisation, createUnit, createUser } from '@utvag/db/testing';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { horizontalOverflow, pageProblems, setLanguage, submitAndWait, type Locale } from './browser.ts';
@@ -12,6 +13,7 @@ import { clockEventWithErrors, emptyFormWithErrors, loginWithErrors, referralWit
 import { openDiscardDialog, openDiscardPage, saveDraft, wrongSecondFactorCode } from './patterns.ts';
 import { demoCaseId } from './demo-cases.ts';
 import { useHarness, type DemoRole } from './harness.ts';
+import { textSpacingProblems } from './text-spacing.ts';
 import { policeReferredCaseId } from './demo-support.ts';
 import { catalogueTypeWithErrors, interventionWithErrors, meetingWithErrors } from './support-forms.ts';
 import { activeConsentId, consentWithErrors } from './consent-forms.ts';
@@ -37,9 +39,16 @@ const notFound = { status: 404, h1: { sv: /^Sidan finns inte/, en: /^The page do
 const accessibility: PageCase = { path: () => '/tillganglighet', h1: { sv: /^Tillgänglighetsredogörelse$/, en: /^Accessibility statement$/ } };
 const login = { sv: /^Logga in$/, en: /^Log in$/ };
 const notifications = { sv: /^Aviseringar$/, en: /^Notifications$/ };
+/** Posts the logout endpoint (as a form would) and reloads: the login page shows the flash message once. */
+const loggedOut: FormAct = async (page) => {
+  const response = await page.request.post(new URL('/logout', page.url()).href, { maxRedirects: 0 });
+  const reloaded = await page.reload();
+  return { status: reloaded?.status() ?? 0, problems: response.status() === 303 ? [] : [`logout answered ${response.status()}`] };
+};
 const anonymous = (email: string): PageCase[] => [
   { path: () => '/login', h1: login },
-  { path: () => '/login?loggedOut=1', h1: login },
+  // After logging out: the one-time "logged out" message (a flash, issue 4) on the login page.
+  { path: () => '/login', h1: login, act: loggedOut, has: ['[data-flash]', true] },
   { path: () => '/login', h1: login, status: 400, act: loginWithErrors(email) },
   accessibility,
   // The report form works for visitors who are not signed in; its error state is checked too.
@@ -154,6 +163,8 @@ const partnerPages = (role: keyof typeof forms, receipt: () => string, otherForm
 
 // A real (non-demo) account must enrol a second factor: signed in with the password only, it sees /login/kod.
 const mfa = { email: '', password: '' };
+/** The same for a partner account (a police officer): the partner portal's /login/kod is swept too (issue 4). */
+const partnerMfa = { email: '', password: '' };
 const secondFactor = { sv: /^Skydda ditt konto med tvåstegsverifiering$/, en: /^Protect your account with two-step verification$/ };
 const pendingPages: PageCase[] = [
   { path: () => '/login/kod', h1: secondFactor },
@@ -173,6 +184,7 @@ const actors: { actor: string; portal: 'staff' | 'partner'; role: DemoRole | 'pa
   { actor: 'REGIONAL', portal: 'staff', role: 'regional', pages: regionalPages },
   { actor: 'ADMIN', portal: 'staff', role: 'administrator', pages: adminPages },
   { actor: 'CASEWORKER-MFA', portal: 'staff', role: 'passwordOnly', pages: pendingPages },
+  { actor: 'POLICE-MFA', portal: 'partner', role: 'passwordOnly', pages: pendingPages },
   { actor: 'ANY', portal: 'partner', role: null, pages: anonymous('polis@demo.utvag.se') },
   { actor: 'POLICE', portal: 'partner', role: 'police', pages: [...partnerPages('police', () => `/hanvisningar/${referral.police}?kvitto=1`, 'schoolStaff'), invitationsPage] },
   { actor: 'PROBATION', portal: 'partner', role: 'probationOfficer', pages: partnerPages('probationOfficer', () => `/hanvisningar/${referral.probation}`, 'police') },
@@ -199,6 +211,7 @@ async function sweep(page: Page, base: string, c: PageCase, locale: Locale): Pro
     problems.push(...(await pageProblems(page, locale)).map((p) => `${where} @${width}px: ${p}`));
     const overflow = await horizontalOverflow(page);
     if (overflow) problems.push(`${where} @${width}px: the page scrolls sideways by ${overflow}px`);
+    problems.push(...(await textSpacingProblems(page)).map((p) => `${where} @${width}px: ${p}`));
   }
   // Reflow at 320 CSS px (WCAG 1.4.10: 1280 px at 400% zoom): no sideways scrolling of the page.
   await page.setViewportSize({ width: 320, height: 900 });
@@ -226,6 +239,10 @@ beforeAll(async () => {
   const [municipality] = await h.db.sql<{ id: string }[]>`select id from municipality limit 1`;
   const unit = await createUnit(h.db.db, { municipalityId: municipality!.id, kind: 'exitProgramme' });
   Object.assign(mfa, await createUser(h.db.db, { municipalityId: municipality!.id, role: 'caseWorker', unitId: unit.id }));
+  // An organisation that requires a second factor of its partner users (issue 3), so the police officer meets /login/kod.
+  const police = await createOrganisation(h.db.db, { municipalityId: municipality!.id, type: 'police', name: 'Polisen, tvåstegstest' });
+  await h.db.sql`update organisation set requires_mfa = true where id = ${police.id}`;
+  Object.assign(partnerMfa, await createUser(h.db.db, { municipalityId: municipality!.id, role: 'police', organisationId: police.id }));
   demoCase.adult = await demoCaseId(h.db, 'adult');
   demoCase.protectedIdentity = await demoCaseId(h.db, 'protectedIdentity');
   supportCase = await policeReferredCaseId(h.db);
@@ -247,11 +264,11 @@ beforeAll(async () => {
 });
 
 /** Signs in with the password only: the session waits for its second factor at /login/kod. */
-async function passwordOnly(base: string) {
+async function passwordOnly(base: string, account: { email: string; password: string }) {
   const page = await h.newPage();
   await page.goto(`${base}/login`);
-  await page.locator('#email').fill(mfa.email);
-  await page.locator('#password').fill(mfa.password);
+  await page.locator('#email').fill(account.email);
+  await page.locator('#password').fill(account.password);
   await submitAndWait(page, () => page.locator('main form button[type="submit"]').click());
   expect(new URL(page.url()).pathname).toBe('/login/kod');
   return page;
@@ -259,7 +276,7 @@ async function passwordOnly(base: string) {
 
 describe.concurrent('[ANY][AXE] every page, every role, sv and en, 1280 and 375 px', () => {
   for (const { actor, portal, role, pages } of actors) it(`[${actor}][AXE][TEXT-200%] ${portal} portal: ${pages.length} pages × sv, en × 1280, 375 px`, async () => {
-    const page = role === 'passwordOnly' ? await passwordOnly(h.url(portal)) : role ? await h.pageAs(role) : await h.newPage();
+    const page = role === 'passwordOnly' ? await passwordOnly(h.url(portal), portal === 'staff' ? mfa : partnerMfa) : role ? await h.pageAs(role) : await h.newPage();
     const base = h.url(portal);
     const problems: string[] = [];
     for (const locale of locales) {

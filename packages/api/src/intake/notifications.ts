@@ -7,7 +7,7 @@ import {
   markNotificationsRead,
   updateEmailPreference,
 } from '@utvag/db';
-import { defaultEmailNotificationPreference, type EmailNotificationPreference } from '@utvag/domain';
+import type { EmailNotificationPreference } from '@utvag/domain';
 import { audited } from '../audit.ts';
 import type { Context, SessionUser } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -39,8 +39,10 @@ export async function markRead(ctx: Context & { user: SessionUser }, input: { id
 /** Whether the user's notifications go out by e-mail too (issue 5 item 7). Their own account: RLS as the user. */
 export function emailPreference(ctx: Context & { user: SessionUser }) {
   return audited(ctx, 'notification.settings', async (tx) => {
-    const preference = (await findEmailPreference(tx, ctx.user.id)) ?? defaultEmailNotificationPreference;
-    return { result: { preference, email: ctx.user.email }, record: { recordType: 'account', recordId: ctx.user.id } };
+    // Read under RLS as the session's user: the address shown is the account's own, as stored.
+    const row = await findEmailPreference(tx, ctx.user.id);
+    if (!row) throw notFound();
+    return { result: { preference: row.preference, email: row.email }, record: { recordType: 'account', recordId: ctx.user.id } };
   });
 }
 

@@ -48,8 +48,8 @@ export async function expireStaleEmails(db: Executor, before: Date) {
 }
 
 export async function findEmailPreference(db: Executor, userId: string) {
-  const [row] = await db.select({ preference: appUser.emailNotifications }).from(appUser).where(eq(appUser.id, userId));
-  return row?.preference;
+  const [row] = await db.select({ preference: appUser.emailNotifications, email: appUser.email }).from(appUser).where(eq(appUser.id, userId));
+  return row;
 }
 
 export async function updateEmailPreference(db: Executor, q: { userId: string; preference: EmailNotificationPreference }) {
