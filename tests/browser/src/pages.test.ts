@@ -69,6 +69,9 @@ const casePages: PageCase[] = [
   { path: () => `/arenden/${demoCase.adult}/handelser`, h1: caseH1 },
   { path: () => `/arenden/${demoCase.protectedIdentity}`, h1: { sv: /^Ärende: person med skyddade/, en: /^Case: person with protected/ } },
 ];
+const intakeH1 = { sv: /^Mottagning$/, en: /^Intake$/ };
+/** E-mail about notifications (issue 5 item 7), both portals. */
+const emailSettingsPage: PageCase = { path: () => '/konto/e-post', h1: { sv: /^E-post om aviseringar$/, en: /^E-mail about notifications$/ } };
 const sessionsPage: PageCase = { path: () => '/konto/sessioner', h1: { sv: /^Mina inloggningar$/, en: /^My sign-ins$/ } };
 const logReviewPage = '/loggkontroll';
 // Support work (issue 7): the demo case the police referred (interventions, plan, a planned meeting).
@@ -106,6 +109,11 @@ const staffPages = (canTriage: boolean, canReviewLog = false): PageCase[] => [
   { path: () => '/', h1: { sv: /^Inkorg$/, en: /^Inbox$/ } },
   { path: () => '/?source=school&status=submitted', h1: { sv: /^Inkorg$/, en: /^Inbox$/ } },
   { path: () => '/mottagning/ny', h1: { sv: /^Registrera ansökan eller samtal$/, en: /^Register an application or call$/ } },
+  // Staff drafts (issue 5 item 6): saved from the form, listed on /mottagning, the discard dialog and its no-JS page.
+  { path: () => '/mottagning/ny', h1: intakeH1, status: 303, act: saveDraft, has: ['[data-flash]', true] },
+  { path: () => '/mottagning', h1: intakeH1, act: openDiscardDialog, has: ['dialog[open]', true] },
+  { path: () => '/mottagning', h1: { sv: /^Vill du kasta utkastet\?$/, en: /^Discard the draft\?$/ }, act: openDiscardPage },
+  emailSettingsPage,
   { path: () => `/hanvisningar/${referral.police}`, h1: { sv: /^Hänvisning UTV-/, en: /^Referral UTV-/ }, has: [triageForm, canTriage] },
   ...(canTriage ? [{ path: () => `/hanvisningar/${referral.police}`, h1: { sv: /^Hänvisning UTV-/, en: /^Referral UTV-/ }, status: 400, act: triageWithErrors }] : []),
   { path: () => `/hanvisningar/${referral.probation}`, h1: { sv: /^Hänvisning UTV-/, en: /^Referral UTV-/ }, has: [triageForm, false] },
@@ -158,6 +166,7 @@ const partnerPages = (role: keyof typeof forms, receipt: () => string, otherForm
   { path: receipt, ...(role === 'schoolStaff' ? notFound : { h1: { sv: /^Hänvisning UTV-/, en: /^Referral UTV-/ } }) },
   { path: () => '/finns-inte', ...notFound },
   { path: () => '/aviseringar', h1: notifications },
+  emailSettingsPage,
   accessibility,
 ];
 
