@@ -22,7 +22,8 @@ function overflowing(mark: boolean): string[] {
   const hasOwnText = (el: Element) =>
     Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim().length > 0);
   for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
-    if (!hasOwnText(el)) continue;
+    // SVG text (charts) is drawn, not laid out in a box: its scroll sizes say nothing about clipping.
+    if (!hasOwnText(el) || el instanceof SVGElement) continue;
     const style = getComputedStyle(el);
     if (style.display === 'inline' || style.display === 'contents' || style.display === 'none' || style.visibility === 'hidden') continue;
     if (el.clientWidth <= 1 || el.clientHeight <= 1) continue; // visually hidden on purpose
