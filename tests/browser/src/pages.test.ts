@@ -39,9 +39,15 @@ const notFound = { status: 404, h1: { sv: /^Sidan finns inte/, en: /^The page do
 const accessibility: PageCase = { path: () => '/tillganglighet', h1: { sv: /^Tillgänglighetsredogörelse$/, en: /^Accessibility statement$/ } };
 const login = { sv: /^Logga in$/, en: /^Log in$/ };
 const notifications = { sv: /^Aviseringar$/, en: /^Notifications$/ };
-/** Posts the logout endpoint as the header's logout form does (a visitor has no such button, so the page builds one);
- * the login page it lands on shows the one-time "logged out" flash message. */
+/** Signs in with a password-only account (its session waits for the second factor, see `passwordOnly`) and logs out
+ * through the logout endpoint, as the header's form does: the login page it lands on shows the one-time "logged
+ * out" flash message (issue 4). A visitor's context is signed out again afterwards. */
 const loggedOut: FormAct = async (page) => {
+  const account = new URL(page.url()).origin === new URL(h.url('staff')).origin ? mfa : partnerMfa;
+  await page.locator('#email').fill(account.email);
+  await page.locator('#password').fill(account.password);
+  await submitAndWait(page, () => page.locator('main form button[type="submit"]').click());
+  const problems = new URL(page.url()).pathname === '/login/kod' ? [] : [`signed in at ${new URL(page.url()).pathname}, not /login/kod`];
   const response = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/logout');
   await submitAndWait(page, () =>
     page.evaluate(() => {
@@ -53,7 +59,11 @@ const loggedOut: FormAct = async (page) => {
     }),
   );
   const status = (await response).status();
-  return { status: 200, problems: status === 303 ? [] : [`logout answered ${status}`] };
+  if (status !== 303) problems.push(`logout answered ${status}`);
+  // The code page's own client-side history update may count as the navigation above: wait for the address too.
+  await page.waitForURL((url) => url.pathname === '/login', { timeout: 15_000 }).catch(() => problems.push(`after logout at ${page.url()}`));
+  await page.waitForLoadState('load');
+  return { status: 200, problems };
 };
 const anonymous = (email: string): PageCase[] => [
   { path: () => '/login', h1: login },
