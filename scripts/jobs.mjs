@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run jobs`: the background worker. Runs the nightly retention dry run (pg-boss, 02:30 Swedish time) against
-// the database named by DATABASE_URL until stopped. It only proposes; culling waits for a unit manager.
+// `npm run jobs`: the background worker. Runs the nightly retention dry run (pg-boss, 02:30 Swedish time), the
+// nightly clean-up of expired drafts and, when SMTP_URL is set, the e-mail delivery of notifications (every minute)
+// against the database named by DATABASE_URL until stopped. Retention only proposes; culling waits for a unit manager.
 import { ensureInstalled, importTs, loadDotEnv } from './lib/common.mjs';
 
 loadDotEnv();
@@ -13,10 +14,18 @@ await ensureInstalled(() => {});
 const { createDatabase } = await importTs('packages/db/src/index.ts');
 // Imported on its own: the job queue's driver is not something the portals should load.
 const { startRetentionJobs } = await importTs('packages/api/src/retention/jobs.ts');
+const { startIntakeJobs } = await importTs('packages/api/src/intake/email-delivery.ts');
+const { createLogger } = await importTs('packages/api/src/logger.ts');
 const handle = createDatabase(url, { max: 2 });
 const boss = await startRetentionJobs({ connectionString: url, db: handle.db });
-console.log('Jobs running: the retention dry run every night at 02:30 (Europe/Stockholm). Stop with Ctrl+C.');
+const intake = await startIntakeJobs({ connectionString: url, db: handle.db, log: createLogger({ service: 'jobs' }) });
+console.log(
+  'Jobs running: the retention dry run every night at 02:30 and the draft clean-up at 03:15 (Europe/Stockholm); ' +
+    (intake.mailEnabled ? 'e-mail of notifications every minute (SMTP_URL).' : 'e-mail of notifications is off (no SMTP_URL).') +
+    ' Stop with Ctrl+C.',
+);
 const stop = async () => {
+  await intake.stop();
   await boss.stop({ graceful: true, wait: true });
   await handle.close();
   process.exit(0);

@@ -19,6 +19,12 @@ export const permissions = {
   'draft.save': partnerRoles,
   'draft.read': partnerRoles,
   'draft.discard': partnerRoles,
+  /** Staff drafts of the intake form (issue 5): their own actions, not the partners' draft actions extended, so a
+   * staff role never reaches the partner router's drafts and each portal's matrix rows stay separate. The same
+   * roles as `intake.register`: whoever may write down a self-application may save it unfinished. */
+  'intakeDraft.save': caseStaff,
+  'intakeDraft.read': caseStaff,
+  'intakeDraft.discard': caseStaff,
   /** Clock-stopping events (first contact, protective assessment, investigation decision): whoever does the
    * work records it; the handler also requires a qualified social worker for the assessments of a child (§10). */
   'referral.recordClockEvent': caseStaff,
@@ -27,11 +33,15 @@ export const permissions = {
   /** Person matching is a search among people: only those who decide where a referral goes. */
   'person.match': ['intake', 'coordinator', 'unitManager'],
   'referral.linkPerson': ['intake', 'coordinator', 'unitManager'],
+  /** "Not the same person": the other half of the same decision, so the same roles as linking. */
+  'referral.rejectMatch': ['intake', 'coordinator', 'unitManager'],
   /** Units and staff names (no personal data about clients), for assignment and the inbox filter. */
   'directory.read': caseStaff,
   /** Everyone signed in has their own notifications. */
   'notification.list': roles,
   'notification.markRead': roles,
+  /** One's own choice of e-mail delivery (issue 5 item 7). */
+  'notification.settings': roles,
   /** A self-application or a guardian's call, written down by whoever in social services took it. */
   'intake.register': caseStaff,
   'submission.list': partnerRoles,

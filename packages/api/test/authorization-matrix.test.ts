@@ -166,6 +166,58 @@ const matrix: Record<string, Entry> = {
     call: async (w, r) =>
       (await w.staff(r)).referral.linkPerson({ referralId, personId: crypto.randomUUID(), expectedVersion: version + 1000 }),
   },
+  'staff:referral.rejectMatch': {
+    action: 'referral.rejectMatch',
+    portal: 'staff',
+    call: async (w, r) =>
+      (await w.staff(r)).referral.rejectMatch({ referralId, personId: crypto.randomUUID(), expectedVersion: version + 1000 }),
+  },
+  // Staff drafts (issue 5 item 6): the caller's own, saved first where one is needed.
+  'staff:intake.draft.save': {
+    action: 'intakeDraft.save',
+    portal: 'staff',
+    call: async (w, r) => (await w.staff(r)).intake.draft.save({ idempotencyKey: crypto.randomUUID(), values: { reason: 'utkast' } }),
+  },
+  'staff:intake.draft.get': {
+    action: 'intakeDraft.read',
+    portal: 'staff',
+    call: async (w, r) => {
+      const caller = await w.staff(r);
+      const { idempotencyKey } = await caller.intake.draft.save({ idempotencyKey: crypto.randomUUID(), values: { reason: 'utkast' } });
+      return caller.intake.draft.get({ idempotencyKey });
+    },
+  },
+  'staff:intake.draft.list': { action: 'intakeDraft.read', portal: 'staff', call: async (w, r) => (await w.staff(r)).intake.draft.list() },
+  'staff:intake.draft.discard': {
+    action: 'intakeDraft.discard',
+    portal: 'staff',
+    call: async (w, r) => {
+      const caller = await w.staff(r);
+      const { idempotencyKey } = await caller.intake.draft.save({ idempotencyKey: crypto.randomUUID(), values: { reason: 'utkast' } });
+      return caller.intake.draft.discard({ idempotencyKey });
+    },
+  },
+  // E-mail of notifications (issue 5 item 7): one's own choice, both portals.
+  'staff:notification.emailPreference': {
+    action: 'notification.settings',
+    portal: 'staff',
+    call: async (w, r) => (await w.staff(r)).notification.emailPreference(),
+  },
+  'staff:notification.setEmailPreference': {
+    action: 'notification.settings',
+    portal: 'staff',
+    call: async (w, r) => (await w.staff(r)).notification.setEmailPreference({ preference: 'urgentOnly' }),
+  },
+  'partner:notification.emailPreference': {
+    action: 'notification.settings',
+    portal: 'partner',
+    call: async (w, r) => (await w.partner(r)).notification.emailPreference(),
+  },
+  'partner:notification.setEmailPreference': {
+    action: 'notification.settings',
+    portal: 'partner',
+    call: async (w, r) => (await w.partner(r)).notification.setEmailPreference({ preference: 'urgentOnly' }),
+  },
   'staff:directory.list': { action: 'directory.read', portal: 'staff', call: async (w, r) => (await w.staff(r)).directory.list() },
   'staff:notification.list': { action: 'notification.list', portal: 'staff', call: async (w, r) => (await w.staff(r)).notification.list() },
   'staff:notification.unreadCount': {

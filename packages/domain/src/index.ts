@@ -26,6 +26,7 @@ export * from './assignment.ts';
 export * from './person-matching.ts';
 export * from './partner-timeline.ts';
 export * from './notifications.ts';
+export * from './intake-drafts.ts';
 export * from './report-periods.ts';
 export * from './report-statistics.ts';
 export * from './report-suppression.ts';

@@ -1,7 +1,16 @@
 // A signed-in user's own notifications, in either portal: the latest, the unread count, marking read.
-import { countUnreadNotifications, inTenantTransaction, listNotificationsOf, markNotificationsRead } from '@utvag/db';
+import {
+  countUnreadNotifications,
+  findEmailPreference,
+  inTenantTransaction,
+  listNotificationsOf,
+  markNotificationsRead,
+  updateEmailPreference,
+} from '@utvag/db';
+import type { EmailNotificationPreference } from '@utvag/domain';
 import { audited } from '../audit.ts';
 import type { Context, SessionUser } from '../context.ts';
+import { notFound } from '../errors.ts';
 
 export async function listNotifications(ctx: Context & { user: SessionUser }) {
   return audited(ctx, 'notification.list', async (tx) => {
@@ -24,5 +33,22 @@ export async function markRead(ctx: Context & { user: SessionUser }, input: { id
   return audited(ctx, 'notification.markRead', async (tx) => {
     await markNotificationsRead(tx, { userId: ctx.user.id, id: input.id });
     return { result: { ok: true as const }, record: { recordType: 'notification', recordId: input.id ?? null } };
+  });
+}
+
+/** Whether the user's notifications go out by e-mail too (issue 5 item 7). Their own account: RLS as the user. */
+export function emailPreference(ctx: Context & { user: SessionUser }) {
+  return audited(ctx, 'notification.settings', async (tx) => {
+    // Read under RLS as the session's user: the address shown is the account's own, as stored.
+    const row = await findEmailPreference(tx, ctx.user.id);
+    if (!row) throw notFound();
+    return { result: { preference: row.preference, email: row.email }, record: { recordType: 'account', recordId: ctx.user.id } };
+  });
+}
+
+export function setEmailPreference(ctx: Context & { user: SessionUser }, input: { preference: EmailNotificationPreference }) {
+  return audited(ctx, 'notification.settings', async (tx) => {
+    if (!(await updateEmailPreference(tx, { userId: ctx.user.id, preference: input.preference }))) throw notFound();
+    return { result: { preference: input.preference }, record: { recordType: 'account', recordId: ctx.user.id } };
   });
 }

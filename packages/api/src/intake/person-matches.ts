@@ -8,22 +8,26 @@ import {
   findReferralForStaff,
   insertReferralEvent,
   peopleWithOpenCaseOf,
+  rejectedCandidatesOf,
   updateReferralChecked,
   type Tx,
 } from '@utvag/db';
-import { knownBirthDate, matchReason, type LinkPersonInput } from '@utvag/domain';
+import { knownBirthDate, matchReason, type LinkPersonInput, type RejectMatchInput } from '@utvag/domain';
 import { audited } from '../audit.ts';
 import type { Context, StaffUser } from '../context.ts';
 import { AppError, conflict, notFound } from '../errors.ts';
 import { personView } from '../referrals/masking.ts';
 
-async function candidatesFor(tx: Tx, user: StaffUser, subject: Parameters<typeof matchReason>[0]) {
-  const rows = await findPersonCandidates(tx, {
+async function candidatesFor(tx: Tx, user: StaffUser, subject: Parameters<typeof matchReason>[0], referralId: string) {
+  const found = await findPersonCandidates(tx, {
     municipalityId: user.municipalityId,
     excludePersonId: subject.id,
     identityNumber: subject.identityNumber,
     birthDate: knownBirthDate(subject),
   });
+  // Candidates staff already said are someone else are not proposed again for this referral.
+  const rejected = await rejectedCandidatesOf(tx, { referralId, municipalityId: user.municipalityId });
+  const rows = found.filter((p) => !rejected.has(p.id));
   const protectedIds = rows.filter((p) => p.protectedIdentity).map((p) => p.id);
   const named = await peopleWithOpenCaseOf(tx, { personIds: protectedIds, userId: user.id });
   return rows.flatMap((p) => {
@@ -37,7 +41,7 @@ export async function listPersonMatches(ctx: Context & { user: StaffUser }, inpu
   return audited(ctx, 'person.match', async (tx) => {
     const row = await findReferralForStaff(tx, { id: input.id, municipalityId: ctx.user.municipalityId });
     if (!row) throw notFound();
-    const candidates = await candidatesFor(tx, ctx.user, row.person);
+    const candidates = await candidatesFor(tx, ctx.user, row.person, row.referral.id);
     return {
       result: { candidates },
       record: { recordType: 'person', recordId: row.referral.id, subjectIds: [row.person.id, ...candidates.map((c) => c.id)] },
@@ -52,7 +56,7 @@ export async function linkPerson(ctx: Context & { user: StaffUser }, input: Link
     if (!row) throw notFound();
     if (row.referral.version !== input.expectedVersion) throw conflict();
     // Only a real candidate may be linked: a forged id cannot attach a referral to anyone in the municipality.
-    const candidates = await candidatesFor(tx, ctx.user, row.person);
+    const candidates = await candidatesFor(tx, ctx.user, row.person, row.referral.id);
     if (!candidates.some((c) => c.id === input.personId)) {
       throw new AppError('BAD_REQUEST', 'error.badRequest', { personId: { key: 'validation.invalidOption' } });
     }
@@ -74,6 +78,36 @@ export async function linkPerson(ctx: Context & { user: StaffUser }, input: Link
     });
     // The person this referral registered is a duplicate now, unless something else refers to them.
     await deletePersonIfUnreferenced(tx, { id: row.person.id, municipalityId });
+    return {
+      result: { id: row.referral.id, version: updated.version },
+      record: { recordType: 'referral', recordId: row.referral.id, subjectIds: [row.person.id, input.personId] },
+    };
+  });
+}
+
+/** "This candidate is not the referral's person": recorded on the version read (a stale version gets CONFLICT), so
+ * the candidate is not proposed again for this referral. Only a current candidate can be rejected. */
+export async function rejectMatch(ctx: Context & { user: StaffUser }, input: RejectMatchInput) {
+  return audited(ctx, 'referral.rejectMatch', async (tx) => {
+    const municipalityId = ctx.user.municipalityId;
+    const row = await findReferralForStaff(tx, { id: input.referralId, municipalityId });
+    if (!row) throw notFound();
+    if (row.referral.version !== input.expectedVersion) throw conflict();
+    const candidates = await candidatesFor(tx, ctx.user, row.person, row.referral.id);
+    if (!candidates.some((c) => c.id === input.personId)) {
+      throw new AppError('BAD_REQUEST', 'error.badRequest', { personId: { key: 'validation.invalidOption' } });
+    }
+    const updated = await updateReferralChecked(tx, { id: row.referral.id, municipalityId, expectedVersion: input.expectedVersion, set: {} });
+    if (!updated) throw conflict();
+    await insertReferralEvent(tx, {
+      municipalityId,
+      referralId: row.referral.id,
+      kind: 'matchRejected',
+      at: new Date(),
+      actorUserId: ctx.user.id,
+      fromPersonId: row.person.id,
+      toPersonId: input.personId,
+    });
     return {
       result: { id: row.referral.id, version: updated.version },
       record: { recordType: 'referral', recordId: row.referral.id, subjectIds: [row.person.id, input.personId] },

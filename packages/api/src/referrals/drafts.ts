@@ -1,7 +1,7 @@
 // A partner's drafts: saved and read by the form's idempotency key, visible only to the author (the query
 // filters by user and RLS does again). A role may keep drafts only of the form it may submit.
 import { deleteDraft, findDraft, listDrafts, saveDraft } from '@utvag/db';
-import { organisationTypeByPartnerRole, type DraftInput } from '@utvag/domain';
+import { draftExpiryCutoff, organisationTypeByPartnerRole, type DraftInput } from '@utvag/domain';
 import { audited } from '../audit.ts';
 import type { Context, PartnerUser } from '../context.ts';
 import { draftSourceMismatch, forbidden, notFound } from '../errors.ts';
@@ -33,7 +33,7 @@ export function saveOwnDraft(ctx: Ctx, input: DraftInput) {
 
 export function getOwnDraft(ctx: Ctx, input: { idempotencyKey: string }) {
   return audited(ctx, 'draft.read', async (tx) => {
-    const row = await findDraft(tx, { userId: ctx.user.id, idempotencyKey: input.idempotencyKey });
+    const row = await findDraft(tx, { userId: ctx.user.id, idempotencyKey: input.idempotencyKey, savedAfter: draftExpiryCutoff(new Date()) });
     if (!row) throw notFound();
     return { result: view(row), record: { recordType: 'referralDraft', recordId: row.id } };
   });
@@ -41,7 +41,7 @@ export function getOwnDraft(ctx: Ctx, input: { idempotencyKey: string }) {
 
 export function listOwnDrafts(ctx: Ctx) {
   return audited(ctx, 'draft.read', async (tx) => {
-    const rows = await listDrafts(tx, { userId: ctx.user.id, limit: 50 });
+    const rows = await listDrafts(tx, { userId: ctx.user.id, limit: 50, savedAfter: draftExpiryCutoff(new Date()) });
     // The list shows when and which form, not the typed person: names stay inside the draft itself.
     const items = rows.map((d) => ({ idempotencyKey: d.idempotencyKey, source: d.source, updatedAt: d.updatedAt.toISOString() }));
     return { result: { items }, record: { recordType: 'referralDraft', recordId: null } };

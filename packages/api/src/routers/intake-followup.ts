@@ -1,10 +1,10 @@
 // Staff procedures on a referral after intake (issue 5): clock events, assignment, person matching, the
 // directory of units and staff. Mounted into the staff router's `referral` namespace and beside it.
-import { assignInputSchema, clockEventInputSchema, linkPersonInputSchema } from '@utvag/domain';
+import { assignInputSchema, clockEventInputSchema, linkPersonInputSchema, rejectMatchInputSchema } from '@utvag/domain';
 import { z } from 'zod';
 import { assignReferral } from '../intake/assign-referral.ts';
 import { readDirectory } from '../intake/directory.ts';
-import { linkPerson, listPersonMatches } from '../intake/person-matches.ts';
+import { linkPerson, listPersonMatches, rejectMatch } from '../intake/person-matches.ts';
 import { recordClockEvent } from '../intake/record-clock-event.ts';
 import { router, staffProcedure } from '../trpc.ts';
 
@@ -23,6 +23,9 @@ export const referralFollowUpProcedures = {
   linkPerson: staffProcedure('referral.linkPerson')
     .input(linkPersonInputSchema)
     .mutation(({ ctx, input }) => linkPerson(ctx, input)),
+  rejectMatch: staffProcedure('referral.rejectMatch')
+    .input(rejectMatchInputSchema)
+    .mutation(({ ctx, input }) => rejectMatch(ctx, input)),
 };
 
 export const directoryRouter = router({

@@ -1,6 +1,7 @@
 // Each signed-in user's own notifications, the same procedures in both portals.
+import { emailPreferenceInputSchema } from '@utvag/domain';
 import { z } from 'zod';
-import { listNotifications, markRead, unreadCount } from '../intake/notifications.ts';
+import { emailPreference, listNotifications, markRead, setEmailPreference, unreadCount } from '../intake/notifications.ts';
 import { partnerProcedure, router, staffProcedure } from '../trpc.ts';
 
 const markReadInput = z.object({ id: z.preprocess((v) => (v === '' ? undefined : v), z.uuid({ error: 'validation.invalidUuid' }).optional()) });
@@ -13,5 +14,9 @@ export function notificationRouter(portal: 'staff' | 'partner') {
     markRead: procedure('notification.markRead')
       .input(markReadInput)
       .mutation(({ ctx, input }) => markRead(ctx, input)),
+    emailPreference: procedure('notification.settings').query(({ ctx }) => emailPreference(ctx)),
+    setEmailPreference: procedure('notification.settings')
+      .input(emailPreferenceInputSchema)
+      .mutation(({ ctx, input }) => setEmailPreference(ctx, input)),
   });
 }

@@ -2,8 +2,10 @@
 import {
   accessibilityReportHandleSchema,
   accessibilityReportInputSchema,
+  draftKeySchema,
   inboxQuerySchema,
   revealIdentityInputSchema,
+  staffDraftInputSchema,
   staffIntakeInputSchema,
   triageDecisionInputSchema,
 } from '@utvag/domain';
@@ -13,6 +15,7 @@ import {
   markAccessibilityReportHandledBy,
   submitAccessibilityReport,
 } from '../accessibility/reports.ts';
+import { discardStaffDraft, getStaffDraft, listStaffDrafts, saveStaffDraft } from '../intake/staff-drafts.ts';
 import { getReferral } from '../referrals/get-referral.ts';
 import { listInbox } from '../referrals/list-inbox.ts';
 import { revealIdentity } from '../referrals/reveal-identity.ts';
@@ -48,6 +51,19 @@ export const staffRouter = router({
     register: staffProcedure('intake.register')
       .input(staffIntakeInputSchema)
       .mutation(({ ctx, input }) => registerStaffIntake(ctx, input)),
+    /** The author's own unfinished intake forms (issue 5 item 6). */
+    draft: router({
+      save: staffProcedure('intakeDraft.save')
+        .input(staffDraftInputSchema)
+        .mutation(({ ctx, input }) => saveStaffDraft(ctx, input)),
+      get: staffProcedure('intakeDraft.read')
+        .input(draftKeySchema)
+        .query(({ ctx, input }) => getStaffDraft(ctx, input)),
+      list: staffProcedure('intakeDraft.read').query(({ ctx }) => listStaffDrafts(ctx)),
+      discard: staffProcedure('intakeDraft.discard')
+        .input(draftKeySchema)
+        .mutation(({ ctx, input }) => discardStaffDraft(ctx, input)),
+    }),
   }),
   referral: router({
     get: staffProcedure('referral.read')

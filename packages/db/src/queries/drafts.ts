@@ -1,6 +1,6 @@
 // Drafts of intake forms: the author's own, by the form's idempotency key. RLS (0006) limits every query
 // to the author; the user id is in each WHERE as well (tenant scope applied twice, docs/architecture.md).
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { IntakeSource } from '@utvag/domain';
 import type { Executor } from '../client.ts';
 import { referralDraft } from '../schema/index.ts';
@@ -31,27 +31,53 @@ export async function saveDraft(
   return row;
 }
 
-export async function findDraft(db: Executor, q: { userId: string; idempotencyKey: string }) {
+/** `savedAfter`: drafts last saved before it have expired (domain `draftExpiryCutoff`) and are not offered. */
+export async function findDraft(db: Executor, q: { userId: string; idempotencyKey: string; savedAfter?: Date; source?: IntakeSource }) {
   const [row] = await db
     .select(draftColumns)
     .from(referralDraft)
-    .where(and(eq(referralDraft.userId, q.userId), eq(referralDraft.idempotencyKey, q.idempotencyKey)));
+    .where(
+      and(
+        eq(referralDraft.userId, q.userId),
+        eq(referralDraft.idempotencyKey, q.idempotencyKey),
+        q.savedAfter ? gte(referralDraft.updatedAt, q.savedAfter) : undefined,
+        q.source ? eq(referralDraft.source, q.source) : undefined,
+      ),
+    );
   return row;
 }
 
-export function listDrafts(db: Executor, q: { userId: string; limit: number }) {
+export function listDrafts(db: Executor, q: { userId: string; limit: number; savedAfter?: Date; source?: IntakeSource }) {
   return db
     .select(draftColumns)
     .from(referralDraft)
-    .where(eq(referralDraft.userId, q.userId))
+    .where(
+      and(
+        eq(referralDraft.userId, q.userId),
+        q.savedAfter ? gte(referralDraft.updatedAt, q.savedAfter) : undefined,
+        q.source ? eq(referralDraft.source, q.source) : undefined,
+      ),
+    )
     .orderBy(desc(referralDraft.updatedAt))
     .limit(q.limit);
 }
 
-export async function deleteDraft(db: Executor, q: { userId: string; idempotencyKey: string }) {
+export async function deleteDraft(db: Executor, q: { userId: string; idempotencyKey: string; source?: IntakeSource }) {
   const rows = await db
     .delete(referralDraft)
-    .where(and(eq(referralDraft.userId, q.userId), eq(referralDraft.idempotencyKey, q.idempotencyKey)))
+    .where(
+      and(
+        eq(referralDraft.userId, q.userId),
+        eq(referralDraft.idempotencyKey, q.idempotencyKey),
+        q.source ? eq(referralDraft.source, q.source) : undefined,
+      ),
+    )
     .returning({ id: referralDraft.id });
   return rows.length > 0;
+}
+
+/** The nightly clean-up (job queue, no tenant: runs as the owner): every draft last saved before `cutoff`. */
+export async function deleteExpiredDrafts(db: Executor, cutoff: Date) {
+  const rows = await db.delete(referralDraft).where(lt(referralDraft.updatedAt, cutoff)).returning({ id: referralDraft.id });
+  return rows.length;
 }

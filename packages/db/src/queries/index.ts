@@ -13,6 +13,7 @@ export * from './security.ts';
 export * from './retention.ts';
 export * from './referral-followup.ts';
 export * from './notifications.ts';
+export * from './notification-email.ts';
 export * from './follow-up.ts';
 export * from './support.ts';
 export * from './follow-up-costs.ts';

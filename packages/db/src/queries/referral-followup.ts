@@ -124,6 +124,15 @@ export function findPersonCandidates(
     .limit(50);
 }
 
+/** The candidates staff said are not this referral's person (issue 5: rejected matches are not proposed again). */
+export async function rejectedCandidatesOf(db: Executor, q: { referralId: string; municipalityId: string }) {
+  const rows = await db
+    .select({ personId: referralEvent.toPersonId })
+    .from(referralEvent)
+    .where(and(eq(referralEvent.referralId, q.referralId), eq(referralEvent.municipalityId, q.municipalityId), eq(referralEvent.kind, 'matchRejected')));
+  return new Set(rows.flatMap((r) => (r.personId ? [r.personId] : [])));
+}
+
 /** Of the given people, those with an open case whose responsible case worker is `userId`. */
 export async function peopleWithOpenCaseOf(db: Executor, q: { personIds: string[]; userId: string }) {
   if (q.personIds.length === 0) return new Set<string>();

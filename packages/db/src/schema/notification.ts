@@ -29,6 +29,10 @@ export const notification = pgTable(
     reference: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp({ withTimezone: true }),
+    /** The e-mail outbox (issue 5 item 7): when the mail job dealt with the row (sent, or not wanted), and when
+     * a message actually went out. Rows with neither are still pending. */
+    emailHandledAt: timestamp({ withTimezone: true }),
+    emailSentAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.recipientUserId, t.createdAt)],
 );

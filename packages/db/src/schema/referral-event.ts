@@ -12,6 +12,8 @@ export const referralEventKind = pgEnum('referral_event_kind', [
   'preliminaryAssessment',
   'assigned',
   'personLinked',
+  /** Staff said a proposed candidate (toPersonId) is not the referral's person: not proposed again. */
+  'matchRejected',
 ]);
 
 export const referralEvent = pgTable(

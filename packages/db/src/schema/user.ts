@@ -1,9 +1,13 @@
 // Accounts of both portals, and their sessions. A staff account belongs to a unit, a partner account to an
 // organisation; both belong to one municipality, which scopes everything they may read.
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { emailNotificationPreferences } from '@utvag/domain';
 import { userKind, userRole } from './enums.ts';
 import { municipality, organisation, unit } from './organisation.ts';
+
+/** Whether notifications go out by e-mail as well (issue 5 item 7); the message never holds personal data. */
+export const emailNotificationPreference = pgEnum('email_notification_preference', emailNotificationPreferences);
 
 export const appUser = pgTable(
   'app_user',
@@ -30,6 +34,7 @@ export const appUser = pgTable(
     /** The account's identifier at the municipality's identity provider (OpenID Connect, the configured claim,
      * `sub` by default). Set by an administrator: a login through the provider never creates an account. */
     externalSubject: text().unique(),
+    emailNotifications: emailNotificationPreference().notNull().default('urgentOnly'),
     disabledAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -17,6 +17,7 @@ import { authProviders as svAuthProviders } from './sv/auth-providers.ts';
 import { consent as svConsent } from './sv/consent.ts';
 import { policeAssessment as svPoliceAssessment } from './sv/police-assessment.ts';
 import { transfer as svTransfer } from './sv/transfer.ts';
+import { intakeDrafts as svIntakeDrafts, notificationEmail as svNotificationEmail } from './sv/intake-drafts.ts';
 import { auth as enAuth } from './en/auth.ts';
 import { common as enCommon } from './en/common.ts';
 import { enumLabels as enEnum } from './en/enum.ts';
@@ -35,6 +36,7 @@ import { authProviders as enAuthProviders } from './en/auth-providers.ts';
 import { consent as enConsent } from './en/consent.ts';
 import { policeAssessment as enPoliceAssessment } from './en/police-assessment.ts';
 import { transfer as enTransfer } from './en/transfer.ts';
+import { intakeDrafts as enIntakeDrafts, notificationEmail as enNotificationEmail } from './en/intake-drafts.ts';
 
 const sv = {
   common: svCommon,
@@ -55,6 +57,8 @@ const sv = {
   consent: svConsent,
   policeAssessment: svPoliceAssessment,
   transfer: svTransfer,
+  intakeDrafts: svIntakeDrafts,
+  notificationEmail: svNotificationEmail,
 };
 
 const en = {
@@ -75,6 +79,8 @@ const en = {
   consent: enConsent,
   policeAssessment: enPoliceAssessment,
   transfer: enTransfer,
+  intakeDrafts: enIntakeDrafts,
+  notificationEmail: enNotificationEmail,
 };
 
 export type Messages = typeof sv;

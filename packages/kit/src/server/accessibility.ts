@@ -6,13 +6,14 @@ import { TRPCError } from '@trpc/server';
 import { describeError, type Context } from '@utvag/api';
 import { flattenObject, formToObject } from '../form.ts';
 import type { FormFailure } from './actions.ts';
+import { setFlash } from './flash.ts';
 
 export const accessibilityPath = '/tillganglighet';
-/** The query flag of the page shown after a report was received (post, redirect, get). */
-export const reportReceivedFlag = 'skickad';
 
-export function accessibilityStatementLoad({ url }: Pick<RequestEvent, 'url'>) {
-  return { received: url.searchParams.has(reportReceivedFlag) };
+/** Nothing to load: the "report received" confirmation is a one-time flash message (issue 4), not a query flag, so a
+ * reload or a bookmark does not confirm again. */
+export function accessibilityStatementLoad() {
+  return {};
 }
 
 /** The form action: `submit` calls the portal router's `accessibilityReport.submit` with the given context. */
@@ -35,6 +36,7 @@ export function accessibilityReportAction(submit: (ctx: Context, input: unknown)
       }
       error(described.httpStatus, described.message);
     }
-    redirect(303, `${accessibilityPath}?${reportReceivedFlag}=1#report-received`);
+    setFlash(event.cookies, { tone: 'success', textKey: 'pages.accessibility.form.received' });
+    redirect(303, accessibilityPath);
   };
 }

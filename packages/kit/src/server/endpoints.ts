@@ -7,6 +7,7 @@ import { isLocale } from '@utvag/i18n';
 import { clearSessionCookie, languageCookieName, safeRedirectPath, sessionCookieName } from './cookies.ts';
 import { isCrossSite } from './cross-site.ts';
 import { retryAfterSeconds } from './unavailable.ts';
+import { setFlash } from './flash.ts';
 import type { PortalConfig } from './portal.ts';
 
 export { isCrossSite };
@@ -17,7 +18,9 @@ export function logoutHandler(config: () => PortalConfig): RequestHandler {
     const token = cookies.get(sessionCookieName(secure));
     if (token) await logOut(db, token);
     clearSessionCookie(cookies, secure);
-    redirect(303, '/login?loggedOut=1');
+    // A one-time message (issue 4): a reload or a bookmark of /login does not say "logged out" again.
+    setFlash(cookies, { tone: 'success', textKey: 'auth.loggedOut' });
+    redirect(303, '/login');
   };
 }
 

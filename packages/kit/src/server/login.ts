@@ -46,5 +46,5 @@ export function loginAction(config: () => PortalConfig): Action {
 export function loginLoad({ locals, url }: Pick<RequestEvent, 'locals' | 'url'>) {
   const redirectTo = safeRedirectPath(url.searchParams.get('redirectTo'));
   if (locals.user) redirect(303, redirectTo);
-  return { redirectTo, loggedOut: url.searchParams.has('loggedOut'), sessionExpired: url.searchParams.has('sessionExpired') };
+  return { redirectTo, sessionExpired: url.searchParams.has('sessionExpired') };
 }

@@ -24,17 +24,19 @@ export const load = async ({ locals, params }) => {
     canRecord: may('referral.recordClockEvent'),
     canAssign: may('referral.assign'),
     canLink: may('referral.linkPerson'),
+    canReject: may('referral.rejectMatch'),
   };
 };
 
-type FormName = 'triage' | 'event' | 'assign' | 'link';
+type FormName = 'triage' | 'event' | 'assign' | 'link' | 'reject';
 /** Where the page lands after a post (the form's section) and the one-time message that says what happened. */
-const anchorOf: Record<FormName, string> = { triage: 'triage', event: 'events', assign: 'assignment', link: 'matching' };
+const anchorOf: Record<FormName, string> = { triage: 'triage', event: 'events', assign: 'assignment', link: 'matching', reject: 'matching' };
 const doneKey: Record<FormName, string> = {
   triage: 'staff.referral.decided',
   event: 'followUp.events.recorded',
   assign: 'followUp.assignment.saved',
   link: 'followUp.matching.linked',
+  reject: 'intakeDrafts.rejectMatch.rejected',
 };
 
 /** Runs one form's call; on success back to the page with a notice, on failure the form's name with the errors. */
@@ -48,6 +50,7 @@ async function act(event: { locals: App.Locals; params: { id: string }; request:
     event: () => caller.referral.recordClockEvent(input),
     assign: () => caller.referral.assign(input),
     link: () => caller.referral.linkPerson(input),
+    reject: () => caller.referral.rejectMatch(input),
   };
   const result = await callFromForm(locals.locale, flattenObject(values), calls[name]);
   if ('status' in result) return fail(result.status, { ...result.data, form: name });
@@ -60,4 +63,5 @@ export const actions = {
   event: (event) => act(event, 'event'),
   assign: (event) => act(event, 'assign'),
   link: (event) => act(event, 'link'),
+  reject: (event) => act(event, 'reject'),
 };
