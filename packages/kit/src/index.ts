@@ -8,3 +8,4 @@ export { default as SecondFactorPage } from './components/SecondFactorPage.svelt
 export { default as SessionsPage } from './components/SessionsPage.svelte';
 export { default as PartnerTimeline } from './components/PartnerTimeline.svelte';
 export { default as NotificationsPage } from './components/NotificationsPage.svelte';
+export { default as EmailPreferencePage } from './components/EmailPreferencePage.svelte';

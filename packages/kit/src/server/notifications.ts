@@ -1,13 +1,22 @@
 // The notification page of either portal (load + "mark all read") and the header's unread count. The caller
 // is the portal's own router, whose `notification` procedures are the same in both.
-import { redirect } from '@sveltejs/kit';
+import { redirect, type Cookies } from '@sveltejs/kit';
+import { flattenObject, formToObject } from '../form.ts';
 import { callFromForm, loadOrError } from './actions.ts';
+import { setFlash } from './flash.ts';
 
 interface NotificationCaller {
   notification: {
     list(): Promise<{ items: { id: string; kind: string; referralId: string | null; linkPath: string | null; caseTransferId?: string | null; reference: string; createdAt: string; readAt: string | null }[]; unread: number }>;
     unreadCount(): Promise<{ unread: number }>;
     markRead(input: { id?: string }): Promise<unknown>;
+  };
+}
+
+interface EmailPreferenceCaller {
+  notification: {
+    emailPreference(): Promise<{ email: string; preference: string }>;
+    setEmailPreference(input: never): Promise<unknown>;
   };
 }
 
@@ -30,4 +39,17 @@ export async function unreadNotifications(locals: App.Locals, caller: () => Noti
   } catch {
     return 0;
   }
+}
+
+/** `/konto/e-post` of either portal: the signed-in user's own choice of e-mail about notifications. */
+export async function emailPreferenceLoad(locals: App.Locals, caller: EmailPreferenceCaller) {
+  return { setting: await loadOrError(locals.locale, () => caller.notification.emailPreference()) };
+}
+
+export async function setEmailPreferenceAction(event: { locals: App.Locals; request: Request; cookies: Cookies }, caller: EmailPreferenceCaller) {
+  const values = formToObject(await event.request.formData());
+  const result = await callFromForm(event.locals.locale, flattenObject(values), () => caller.notification.setEmailPreference(values as never));
+  if (!('ok' in result) || result.ok !== true) return result;
+  setFlash(event.cookies, { tone: 'success', textKey: 'intakeDrafts.email.saved' });
+  redirect(303, '/konto/e-post');
 }
