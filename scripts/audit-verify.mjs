@@ -15,7 +15,7 @@ const handle = createDatabase(url, { max: 1 });
 try {
   const verdict = await verifyAuditChain(handle.db);
   if (verdict.ok) {
-    console.log(`Audit log intact: ${verdict.entries} entries verified.`);
+    console.log(`Audit log intact: ${verdict.entries} entries in ${verdict.chains} chains verified.`);
   } else {
     console.error(`Audit log broken at entry id ${verdict.brokenId} (${verdict.reason}); ${verdict.entries} entries before it verified.`);
     process.exitCode = 1;

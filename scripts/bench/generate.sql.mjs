@@ -12,9 +12,9 @@
 //   Time: referrals spread over the last five years, oldest first, so the open ones are the newest.
 //
 // The audit table's hash-chain trigger is disabled for the generated rows only (inside the transaction): they
-// get consecutive positions (chain_seq = id) and well-formed links (prev_hash = the previous row's hash), but the
+// form the legacy chain (lane null: consecutive positions chain_seq = id, prev_hash = the previous row's hash), but the
 // hashes are placeholders (sha256 of 'bench:<id>'), not audit_entry_digest(). So the table and its indexes have
-// their real shape and size, the trigger appends the benchmark's own entries after them with real hashes, and
+// their real shape and size, the trigger appends the benchmark's own entries in its lanes' chains, and
 // `npm run audit:verify` on a bench database reports the first generated entry as altered. The chain verify is
 // not part of the benchmark.
 
@@ -230,7 +230,9 @@ export function generationStatements({ cases, municipalities, sources }) {
        ) e
        JOIN gm ON gm.muni = e.muni
        ORDER BY e.id;
-       SELECT setval(pg_get_serial_sequence('audit_entry', 'id'), greatest(1, (SELECT coalesce(max(id), 0) FROM audit_entry)))`,
+       SELECT setval(pg_get_serial_sequence('audit_entry', 'id'), greatest(1, (SELECT coalesce(max(id), 0) FROM audit_entry)));
+       -- The trigger draws chain positions from this sequence; it must continue after the generated ones.
+       SELECT setval('audit_entry_chain_seq_seq', greatest(1, (SELECT coalesce(max(chain_seq), 0) FROM audit_entry)))`,
     ],
     ['audit triggers on', `ALTER TABLE audit_entry ENABLE TRIGGER USER`],
   ];

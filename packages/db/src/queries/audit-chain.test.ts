@@ -9,14 +9,20 @@ import { inTenantTransaction } from './tenant.ts';
 
 let t: TestDatabase;
 let ids: number[];
+let seqs: number[];
 
 beforeEach(async () => {
   if (t) await t.drop();
   t = await createTestDatabase();
-  for (let i = 0; i < 6; i++) {
-    await insertAuditEntry(t.db, { action: `test.${i}`, recordType: 'test', recordId: String(i) });
-  }
-  ids = (await t.db.execute<{ id: string }>(sql`select id from audit_entry order by chain_seq`)).map((r) => Number(r.id));
+  // One transaction is one backend, so the six entries share one lane's chain.
+  await t.db.transaction(async (tx) => {
+    for (let i = 0; i < 6; i++) {
+      await insertAuditEntry(tx, { action: `test.${i}`, recordType: 'test', recordId: String(i) });
+    }
+  });
+  const rows = await t.db.execute<{ id: string; chain_seq: string }>(sql`select id, chain_seq from audit_entry order by chain_seq`);
+  ids = rows.map((r) => Number(r.id));
+  seqs = rows.map((r) => Number(r.chain_seq));
 });
 afterAll(() => t.drop());
 
@@ -33,7 +39,46 @@ it('is intact after normal appends, concurrent ones included', async () => {
   await Promise.all(
     Array.from({ length: 20 }, (_, i) => insertAuditEntry(t.db, { action: `parallel.${i}`, recordType: 'test' })),
   );
-  expect(await verifyAuditChain(t.db)).toEqual({ ok: true, entries: 26 });
+  expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, entries: 26 });
+});
+
+it('links each entry to the previous one of its lane, the first of a lane to none', async () => {
+  const rows = await t.db.execute<{ chain_lane: number | null; prev_hash: string | null; hash: string }>(
+    sql`select chain_lane, prev_hash, hash from audit_entry order by chain_seq`,
+  );
+  expect(new Set(rows.map((r) => r.chain_lane)).size).toBe(1);
+  expect(rows[0]!.chain_lane).not.toBeNull();
+  expect(rows[0]!.prev_hash).toBeNull();
+  for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
+});
+
+it('lets two connections of different lanes append at the same time (no global lock)', async () => {
+  // Find two pooled connections whose backends fall in different lanes.
+  const first = await t.sql.reserve();
+  const others: Awaited<ReturnType<typeof t.sql.reserve>>[] = [];
+  try {
+    const [{ lane: firstLane }] = await first<{ lane: number }[]>`select pg_backend_pid() % 16 as lane`;
+    let second: (typeof others)[number] | undefined;
+    for (let i = 0; i < 3 && !second; i++) {
+      const candidate = await t.sql.reserve();
+      others.push(candidate);
+      const [{ lane }] = await candidate<{ lane: number }[]>`select pg_backend_pid() % 16 as lane`;
+      if (lane !== firstLane) second = candidate;
+    }
+    expect(second, 'two backends in different lanes').toBeDefined();
+    await first`begin`;
+    await first`insert into audit_entry (action, record_type) values ('held', 'test')`;
+    // The first transaction holds its lane's lock until it ends; the other lane must not wait for it.
+    await second!`begin`;
+    await second!`set local lock_timeout = '2s'`;
+    await second!`insert into audit_entry (action, record_type) values ('concurrent', 'test')`;
+    await second!`commit`;
+    await first`commit`;
+  } finally {
+    first.release();
+    for (const c of others) c.release();
+  }
+  expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, entries: 8 });
 });
 
 describe('detects tampering', () => {
@@ -44,25 +89,39 @@ describe('detects tampering', () => {
 
   it('a deleted entry', async () => {
     await tamper(sql`delete from audit_entry where id = ${ids[3]}`);
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: ids[4] });
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: ids[4], reason: 'link' });
+  });
+
+  it("a lane's first entries deleted", async () => {
+    await tamper(sql`delete from audit_entry where id = ${ids[0]}`);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: ids[1], reason: 'link' });
   });
 
   it('two entries swapped', async () => {
-    // Entries at positions 2 and 3 trade places.
+    // The entries at the second and third position trade places.
     await tamper(sql`update audit_entry set chain_seq = -1 where id = ${ids[1]}`);
-    await tamper(sql`update audit_entry set chain_seq = 2 where id = ${ids[2]}`);
-    await tamper(sql`update audit_entry set chain_seq = 3 where id = ${ids[1]}`);
-    const verdict = await verifyAuditChain(t.db);
-    expect(verdict).toMatchObject({ ok: false, brokenId: ids[2] });
+    await tamper(sql`update audit_entry set chain_seq = ${seqs[1]} where id = ${ids[2]}`);
+    await tamper(sql`update audit_entry set chain_seq = ${seqs[2]} where id = ${ids[1]}`);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: ids[2] });
   });
 
   it('an inserted entry', async () => {
-    await tamper(sql`update audit_entry set chain_seq = -chain_seq where chain_seq > 3`);
-    await tamper(sql`update audit_entry set chain_seq = -chain_seq + 1 where chain_seq < 0`);
-    await tamper(sql`insert into audit_entry (action, record_type, chain_seq, prev_hash, hash)
-      values ('forged', 'test', 4, (select hash from audit_entry where chain_seq = 3), repeat('0', 64))`);
+    // Make room after the fourth entry, then forge one there that links to it.
+    await tamper(sql`update audit_entry set chain_seq = chain_seq + 1000 where chain_seq > ${seqs[3]}`);
+    await tamper(sql`insert into audit_entry (action, record_type, chain_seq, chain_lane, prev_hash, hash)
+      select 'forged', 'test', ${seqs[3]! + 1}, chain_lane, hash, repeat('0', 64) from audit_entry where id = ${ids[3]}`);
     const forged = (await t.db.execute<{ id: string }>(sql`select id from audit_entry where action = 'forged'`))[0]!;
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: Number(forged.id), reason: 'altered' });
+  });
+
+  it('an entry moved to another lane', async () => {
+    await tamper(sql`update audit_entry set chain_lane = (chain_lane + 1) % 16 where id = ${ids[5]}`);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: ids[5] });
+  });
+
+  it('an entry moved into the legacy chain', async () => {
+    await tamper(sql`update audit_entry set chain_lane = null where id = ${ids[2]}`);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: ids[2], reason: 'position' });
   });
 });
 
