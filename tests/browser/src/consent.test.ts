@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, flashShown } from './browser.ts';
 import { policeReferredCaseId } from './demo-support.ts';
 import { useHarness } from './harness.ts';
+import { calendarDateInSweden } from '@utvag/domain';
 
 const h = useHarness();
 let caseId = '';
@@ -19,7 +20,8 @@ async function expectAccessible(page: Page) {
   const violations = await axeViolations(page);
   expect(violations, describeViolations(violations)).toEqual([]);
 }
-const today = () => new Date().toISOString().slice(0, 10);
+// The Swedish calendar day, as the app counts days: between 23:00 and 01:00 UTC it is not the UTC date.
+const today = () => calendarDateInSweden(new Date());
 const policeName = 'Polisen, lokalpolisområde Exempelstad';
 const demoMeetingPlace = 'Socialkontoret, rum Ekorren';
 

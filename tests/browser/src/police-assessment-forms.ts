@@ -4,6 +4,7 @@ import type { TestDatabase } from '@utvag/db/testing';
 import type { Page } from 'playwright-core';
 import { submitAndWait } from './browser.ts';
 import type { FormAct } from './forms.ts';
+import { calendarDateInSweden } from '@utvag/domain';
 
 /** An open request on the case to the demo municipality's police (as the police would find it), made in SQL. */
 export async function openAssessmentRequest(db: TestDatabase, caseId: string): Promise<string> {
@@ -43,7 +44,7 @@ export const assessmentRequestWithErrors: FormAct = async (page) => {
 /** [POLICE] An answer with no need chosen and a date that is not after today; the summary typed is kept. */
 export const assessmentAnswerWithErrors: FormAct = async (page) => {
   await page.locator('#threatSummary').fill('Sammanfattning');
-  await page.locator('#validUntil').fill(new Date().toISOString().slice(0, 10));
+  await page.locator('#validUntil').fill(calendarDateInSweden(new Date()));
   const status = await post(page, 'form[aria-labelledby="answer-title"] button[type="submit"]');
   const problems = await summaryProblems(page);
   if ((await page.locator('#threatSummary').inputValue()) !== 'Sammanfattning') problems.push('the summary was not kept');

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from './browser.ts';
 import { demoCaseId } from './demo-cases.ts';
 import { useHarness } from './harness.ts';
+import { calendarDateInSweden } from '@utvag/domain';
 
 const h = useHarness();
 let caseId = '';
@@ -17,7 +18,8 @@ async function expectAccessible(page: Page) {
   const violations = await axeViolations(page);
   expect(violations, describeViolations(violations)).toEqual([]);
 }
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+// The Swedish calendar day, as the app counts days: between 23:00 and 01:00 UTC it is not the UTC date.
+const day = (offset: number) => calendarDateInSweden(new Date(Date.now() + offset * 86_400_000));
 const question = 'Finns en aktuell hotbild mot personen efter avhoppet?';
 
 describe('[COORDINATOR][POLICE] a police assessment requested, answered and shown on the case', () => {

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, flashShown, submitAndWait } from './browser.ts';
 import { policeReferredCaseId } from './demo-support.ts';
 import { useHarness } from './harness.ts';
+import { calendarDateInSweden } from '@utvag/domain';
 
 const h = useHarness();
 let caseId = '';
@@ -21,7 +22,8 @@ async function expectAccessible(page: Page) {
 
 /** "1 234,50 kr" → 123450 öre. */
 const ore = (text: string | null) => Number((text ?? '').replace(/[^\d,-]/g, '').replace(',', ''));
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+// The Swedish calendar day, as the app counts days: between 23:00 and 01:00 UTC it is not the UTC date.
+const day = (offset: number) => calendarDateInSweden(new Date(Date.now() + offset * 86_400_000));
 
 async function adultForecast(page: Page) {
   await page.goto(`${h.url('staff')}/budget`);
