@@ -158,9 +158,8 @@ describe('[CASEWORKER][OIDC][SECURITY] step-up and logout at the provider', () =
     idp.next = { sub: 'idp-bertil', acr: 'loa3' };
     await confirm(page).click();
     // (The test provider ends its own session of the previous account on the way, by a self-submitting form.)
-    await page.waitForURL(`${staff.url}/`);
+    await page.waitForURL(`${staff.url}${revealPath()}`);
     expect(await page.locator('[data-flash]').innerText()).toContain('Bekräftelsen med e-legitimation gick inte att slutföra. Försök igen.');
-    await page.goto(`${staff.url}${revealPath()}`);
     await expect(confirm(page).count()).resolves.toBe(1); // still no step-up
     await expect(page.getByText('Hemligsdotter').count()).resolves.toBe(0);
     const [entry] = await db.sql<{ outcome: string }[]>`

@@ -36,7 +36,11 @@ export type StepUpRefusal = 'none' | 'expired' | 'answer' | 'weak' | 'subject' |
 
 /** A refused step-up at the provider: one message for the user, the reason for the log and the tests. */
 export class OidcStepUpRefused extends AppError {
-  constructor(readonly reason: StepUpRefusal) {
+  constructor(
+    readonly reason: StepUpRefusal,
+    /** The page the step-up was for, when the refused answer belonged to a pending step-up. */
+    readonly returnTo?: string,
+  ) {
     super('BAD_REQUEST', 'authProviders.stepUp.oidcFailed');
   }
 }
@@ -96,14 +100,14 @@ export async function completeOidcStepUp(
       outcome,
       requestId: input.requestId,
     });
+  let pending: Pending | null = null;
   const refuse = async (reason: StepUpRefusal): Promise<never> => {
     input.log?.warn('session.stepUp.oidc.refused', { reason });
     await audit('denied');
-    throw new OidcStepUpRefused(reason);
+    throw new OidcStepUpRefused(reason, pending?.returnTo);
   };
   const sessionId = sessionIdOf(input.token);
   const sealed = await takeSessionOidcStepUp(db, sessionId, user.id);
-  let pending: Pending | null = null;
   try {
     pending = sealed ? (JSON.parse(box.open(sealed)) as Pending) : null;
   } catch {

@@ -7,7 +7,7 @@
 // A signed-in user coming back to the same address is finishing a step-up there (oidc-step-up.ts in the API):
 // the provider has one registered redirect URI for us, and a signed-in session never logs in again.
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { AppError, beginOidcStepUp, completeOidcStepUp, startSession, type OidcTransaction } from '@utvag/api';
+import { AppError, beginOidcStepUp, completeOidcStepUp, OidcStepUpRefused, startSession, type OidcTransaction } from '@utvag/api';
 import { stepUpValidMinutes } from '@utvag/domain';
 import { safeRedirectPath, sessionCookieName, setSessionCookie } from './cookies.ts';
 import { setFlash } from './flash.ts';
@@ -118,9 +118,9 @@ async function finishStepUp(c: PortalConfig, event: RequestEvent): Promise<never
     });
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    // Refused (on record): the session stays as it was; the page asks again.
+    // Refused (on record): the session stays as it was; back to the page the step-up was for, which asks again.
     setFlash(event.cookies, { tone: 'info', textKey: 'authProviders.stepUp.oidcFailed' });
-    redirect(303, '/');
+    redirect(303, safeRedirectPath(e instanceof OidcStepUpRefused ? e.returnTo : undefined));
   }
   renewSessionCookie(c, event.cookies, done.token);
   setFlash(event.cookies, { tone: 'success', textKey: 'authProviders.stepUp.oidcDone', params: { minutes: String(stepUpValidMinutes) } });
