@@ -13,6 +13,7 @@ export {
   type RedirectLoginProvider,
 } from './auth/login-provider.ts';
 export { oidcProvider, oidcSettingsFromEnv, isStrongSignIn, type OidcProvider, type OidcSettings, type OidcTransaction } from './auth/oidc.ts';
+export { beginOidcStepUp, canStepUpAtProvider, completeOidcStepUp, OidcStepUpRefused } from './auth/oidc-step-up.ts';
 export { expiredSessionUser, resolveSession } from './auth/session.ts';
 export { createLoginLimits, loginLimitPolicy, type LoginLimits } from './auth/login-limits.ts';
 export { sessionPolicyFromEnv, type SessionPolicy } from './auth/session-policy.ts';

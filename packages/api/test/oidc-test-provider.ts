@@ -12,6 +12,8 @@ export interface TestLogin {
   email?: string;
   acr?: string;
   amr?: string[];
+  /** The sign-in's time (epoch seconds) as the provider reports it (auth_time); default now. */
+  authTime?: number;
 }
 
 export interface TestProvider {
@@ -19,6 +21,8 @@ export interface TestProvider {
   clientId: string;
   clientSecret: string;
   redirectUri: string;
+  /** Registered as the client's post-logout redirect URI: /login on the redirect URI's origin. */
+  postLogoutRedirectUri: string;
   /** Who the next login step signs in. */
   next: TestLogin;
   /** Follows the authorization request through login to the redirect back; returns that URL (code and state). */
@@ -26,7 +30,10 @@ export interface TestProvider {
   stop(): Promise<void>;
 }
 
-export async function startTestProvider(redirectUri = 'http://127.0.0.1:5999/login/e-legitimation/retur'): Promise<TestProvider> {
+export async function startTestProvider(
+  redirectUri = 'http://127.0.0.1:5999/login/e-legitimation/retur',
+  options: { endSession?: boolean } = {},
+): Promise<TestProvider> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -34,11 +41,13 @@ export async function startTestProvider(redirectUri = 'http://127.0.0.1:5999/log
   const emails = new Map<string, string | undefined>();
   const clientId = 'utvag-staff';
   const clientSecret = 'a-test-client-secret-of-some-length';
+  const postLogoutRedirectUri = new URL('/login', redirectUri).href;
   const state: TestProvider = {
     issuer,
     clientId,
     clientSecret,
     redirectUri,
+    postLogoutRedirectUri,
     next: { sub: 'nobody' },
     authorize,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
@@ -49,6 +58,7 @@ export async function startTestProvider(redirectUri = 'http://127.0.0.1:5999/log
         client_id: clientId,
         client_secret: clientSecret,
         redirect_uris: [redirectUri],
+        post_logout_redirect_uris: [postLogoutRedirectUri],
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
@@ -60,7 +70,7 @@ export async function startTestProvider(redirectUri = 'http://127.0.0.1:5999/log
     claims: { acr: null, auth_time: null, sid: null, openid: ['sub', 'amr'], email: ['email', 'email_verified'] },
     acrValues: ['loa2', 'loa3'],
     conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false } },
+    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: options.endSession ?? true } },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx: unknown, sub: string) => ({
       accountId: sub,
@@ -78,9 +88,10 @@ export async function startTestProvider(redirectUri = 'http://127.0.0.1:5999/log
   const callback = provider.callback();
   server.on('request', (req, res) => {
     if (req.url?.startsWith('/interaction/')) {
-      const { sub, email, acr, amr } = state.next;
+      const { sub, email, acr, amr, authTime } = state.next;
       emails.set(sub, email);
-      void provider.interactionFinished(req, res, { login: { accountId: sub, ...(acr ? { acr } : {}), ...(amr ? { amr } : {}) } }, { mergeWithLastSubmission: false });
+      const login = { accountId: sub, ...(acr ? { acr } : {}), ...(amr ? { amr } : {}), ...(authTime ? { ts: authTime } : {}) };
+      void provider.interactionFinished(req, res, { login }, { mergeWithLastSubmission: false });
       return;
     }
     callback(req, res);

@@ -1,9 +1,12 @@
 // [CASEWORKER][OIDC] Signing in with e-legitimation (issue 3) in a real browser, against a local OpenID Connect
 // provider started by the test: the login page offers it only when configured; a known staff account whose
 // provider sign-in is strong (acr loa3) lands signed in; an unknown subject ends on the login page with the one
-// refusal message. axe on the login page with the button.
+// refusal message. A staff member without TOTP steps up by signing in at the provider again ("Bekräfta med
+// e-legitimation", without JavaScript) before a protected identity is revealed; a sign-in as someone else
+// is refused. Logging out ends the session here and at the provider, and comes back to the login page.
+// axe on the login page with the button and on the step-up page.
 import { loadDemoData } from '@utvag/db';
-import { createTestDatabase, createUnit, createUser, type TestDatabase } from '@utvag/db/testing';
+import { createPerson, createReferral, createTestDatabase, createUnit, createUser, type TestDatabase } from '@utvag/db/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProvider, type TestProvider } from '../../../packages/api/test/oidc-test-provider.ts';
@@ -15,6 +18,7 @@ let staff: Portal;
 let plain: Portal;
 let idp: TestProvider;
 let browser: Browser;
+let referralId = '';
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -23,6 +27,11 @@ beforeAll(async () => {
   const unit = await createUnit(db.db, { municipalityId: demo!.id, kind: 'exitProgramme' });
   const account = await createUser(db.db, { municipalityId: demo!.id, role: 'caseWorker', unitId: unit.id });
   await db.sql`update app_user set external_subject = 'idp-anna' where id = ${account.id}`;
+  const other = await createUser(db.db, { municipalityId: demo!.id, role: 'caseWorker', unitId: unit.id });
+  await db.sql`update app_user set external_subject = 'idp-bertil' where id = ${other.id}`;
+  const [police] = await db.sql<{ id: string; org: string }[]>`select id, organisation_id as org from app_user where role = 'police' and municipality_id = ${demo!.id} limit 1`;
+  const person = await createPerson(db.db, { municipalityId: demo!.id, firstName: 'Sigrid', lastName: 'Hemligsdotter', protectedIdentity: true, identityNumber: null });
+  referralId = (await createReferral(db.db, { municipalityId: demo!.id, submittedByUserId: police!.id, sourceOrganisationId: police!.org, personId: person.id })).id;
   const port = await freePort();
   idp = await startTestProvider(`http://localhost:${port}/login/e-legitimation/retur`);
   const env = {
@@ -44,9 +53,19 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function newPage() {
-  const context = await browser.newContext({ bypassCSP: true });
+async function newPage(javaScriptEnabled = true) {
+  const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled });
   return context.newPage();
+}
+
+/** Signed in through the provider with a strong sign-in (so no TOTP step and no TOTP factor at all). */
+async function signedIn(javaScriptEnabled = true) {
+  const page = await newPage(javaScriptEnabled);
+  idp.next = { sub: 'idp-anna', acr: 'loa3' };
+  await page.goto(`${staff.url}/login`);
+  await page.getByRole('link', { name: 'Logga in med e-legitimation' }).click();
+  await page.waitForURL(`${staff.url}/`);
+  return page;
 }
 
 async function expectAccessible(page: Page) {
@@ -103,6 +122,62 @@ describe('[CASEWORKER][OIDC] signing in with e-legitimation', () => {
     await expect(page.getByText(message).count()).resolves.toBe(1);
     await page.goto(`${staff.url}/`);
     expect(new URL(page.url()).pathname).toBe('/login');
+    await page.context().close();
+  });
+});
+
+describe('[CASEWORKER][OIDC][SECURITY] step-up and logout at the provider', () => {
+  const revealPath = () => `/hanvisningar/${referralId}/identitet`;
+  const confirm = (page: Page) => page.getByRole('button', { name: 'Bekräfta med e-legitimation' });
+
+  it('confirms with e-legitimation instead of a code, then reveals the protected identity (without JavaScript)', async () => {
+    const page = await signedIn(false);
+    await page.goto(`${staff.url}${revealPath()}`);
+    // No TOTP factor: no code field and no reveal form yet, only the way through the provider.
+    await expect(page.getByLabel(/^Engångskod/).count()).resolves.toBe(0);
+    await expect(page.getByLabel(/^Motivering/).count()).resolves.toBe(0);
+    await expect(confirm(page).count()).resolves.toBe(1);
+    idp.next = { sub: 'idp-anna', acr: 'loa3' };
+    await confirm(page).click();
+    await page.waitForURL(`${staff.url}${revealPath()}`);
+    expect(await page.locator('[data-flash]').innerText()).toContain('Du har bekräftat med e-legitimation.');
+    await expect(confirm(page).count()).resolves.toBe(0);
+    await page.getByLabel(/^Motivering/).fill('Ska boka ett första samtal med personen.');
+    await page.getByRole('button', { name: 'Visa personuppgifter' }).click();
+    await page.getByText('Sigrid Hemligsdotter').waitFor();
+    const [entry] = await db.sql<{ outcome: string; record_id: string }[]>`
+      select outcome, record_id from audit_entry where action = 'session.stepUp' order by id desc limit 1`;
+    expect(entry).toEqual({ outcome: 'allowed', record_id: 'oidc' });
+    await page.context().close();
+  });
+
+  it('refuses a sign-in at the provider as someone else', async () => {
+    const page = await signedIn();
+    await page.goto(`${staff.url}${revealPath()}`);
+    await expectAccessible(page);
+    idp.next = { sub: 'idp-bertil', acr: 'loa3' };
+    await confirm(page).click();
+    // (The test provider ends its own session of the previous account on the way, by a self-submitting form.)
+    await page.waitForURL(`${staff.url}${revealPath()}`);
+    expect(await page.locator('[data-flash]').innerText()).toContain('Bekräftelsen med e-legitimation gick inte att slutföra. Försök igen.');
+    await expect(confirm(page).count()).resolves.toBe(1); // still no step-up
+    await expect(page.getByText('Hemligsdotter').count()).resolves.toBe(0);
+    const [entry] = await db.sql<{ outcome: string }[]>`
+      select outcome from audit_entry where action = 'session.stepUp' order by id desc limit 1`;
+    expect(entry?.outcome).toBe('denied');
+    await page.context().close();
+  });
+
+  it('logs out here and at the provider, and comes back to the login page', async () => {
+    const page = await signedIn();
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await page.waitForURL((url) => url.origin === idp.issuer);
+    // Already signed out here, whatever the user does at the provider.
+    const here = await page.request.get(`${staff.url}/`, { maxRedirects: 0 });
+    expect(here.headers().location ?? '').toMatch(/^\/login\?/);
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await page.waitForURL(`${staff.url}/login`);
+    await expect(page.getByText('Du är nu utloggad.').count()).resolves.toBe(1);
     await page.context().close();
   });
 });

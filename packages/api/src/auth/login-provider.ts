@@ -6,6 +6,7 @@
 import { insertAuditEntry, insertSession, type Database, type findUserByExternalSubject } from '@utvag/db';
 import { browserFamily } from './browser-family.ts';
 import { hasConfirmedTotp } from './mfa.ts';
+import type { SecretBox } from './secret-box.ts';
 import { absoluteExpiry, type SessionPolicy } from './session-policy.ts';
 import { newSessionToken, sessionIdOf } from './tokens.ts';
 
@@ -16,6 +17,8 @@ export interface AuthenticatedAccount {
   user: NonNullable<Awaited<ReturnType<typeof findUserByExternalSubject>>>;
   /** The provider itself verified a strong (multi-factor) sign-in, so no second factor is asked here. */
   strongFactor: boolean;
+  /** The raw id_token of an identity provider's sign-in, kept sealed on the session for the logout hint there. */
+  idToken?: string;
 }
 
 export interface LoginProvider {
@@ -54,6 +57,8 @@ export interface SessionStart {
   /** Demo mode: only then may the fictional demo accounts skip the second factor. */
   demo: boolean;
   userAgent?: string | null;
+  /** Seals the provider's id_token for the session row (required to keep one). */
+  box?: SecretBox;
 }
 
 /** A refused login, on record without anything the user typed (no e-mail): the user id only when known. */
@@ -81,6 +86,7 @@ export async function startSession(db: Database, account: AuthenticatedAccount, 
       expiresAt,
       mfaVerifiedAt: mfaRequired ? null : new Date(),
       browser: browserFamily(input.userAgent),
+      oidcIdToken: account.idToken && input.box ? input.box.seal(account.idToken) : null,
     });
     await insertAuditEntry(tx, {
       userId: user.id,

@@ -1,9 +1,10 @@
 // Password login for both portals: the e-mail-and-password provider, and `logIn`, the form's whole login.
 // Unknown account, wrong password, disabled account and the wrong portal all get the same answer after the same
 // work (a full argon2 verification), so none can be told apart.
-import { dummyPasswordHash, deleteSession, findUserByEmail, verifyPassword, type Database } from '@utvag/db';
+import { dummyPasswordHash, deleteSessionTakingIdToken, findUserByEmail, verifyPassword, type Database } from '@utvag/db';
 import { loginInputSchema } from '@utvag/domain';
 import { AppError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
 import type { LoginLimits } from './login-limits.ts';
 import {
   auditRefusedLogin,
@@ -13,6 +14,8 @@ import {
   type Portal,
   type SessionStart,
 } from './login-provider.ts';
+import type { OidcProvider } from './oidc.ts';
+import type { SecretBox } from './secret-box.ts';
 import type { SessionPolicy } from './session-policy.ts';
 import { sessionIdOf } from './tokens.ts';
 
@@ -73,6 +76,23 @@ export async function logIn(
   return startSession(db, account, start);
 }
 
-export async function logOut(db: Database, token: string) {
-  await deleteSession(db, sessionIdOf(token));
+/**
+ * Ends the session here, always and first; then, for a session that began at an identity provider (OpenID
+ * Connect), answers where to end it there (RP-initiated logout: the end-session endpoint with the id_token as
+ * hint), or null: no provider session, no end-session endpoint, or the provider unreachable. The session is gone
+ * whether or not the browser ever reaches the provider or comes back.
+ */
+export async function logOut(
+  db: Database,
+  token: string,
+  at?: { oidc: OidcProvider | null; box: SecretBox; log?: Logger },
+): Promise<URL | null> {
+  const sealed = await deleteSessionTakingIdToken(db, sessionIdOf(token));
+  if (!sealed || !at?.oidc) return null;
+  try {
+    return await at.oidc.logoutUrl(at.box.open(sealed));
+  } catch (error) {
+    at.log?.warn('logout.oidc.unavailable', { error: (error as Error)?.name });
+    return null;
+  }
 }

@@ -24,6 +24,8 @@ export interface OidcSettings {
   strongAcr: readonly string[];
   /** `amr` values that count as a multi-factor sign-in (e.g. `mfa`). */
   strongAmr: readonly string[];
+  /** Where the provider sends the browser after a logout there (registered at the provider); the portal's /login. */
+  postLogoutRedirectUri: URL;
 }
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -39,11 +41,12 @@ export function oidcSettingsFromEnv(env: Record<string, string | undefined>): Oi
   if (missing.length > 0) throw new Error(`OpenID Connect is half configured: set ${missing.join(', ')} too (see .env.example)`);
   const issuer = new URL(env.OIDC_ISSUER!);
   const redirectUri = new URL(env.OIDC_REDIRECT_URI!);
+  const postLogoutRedirectUri = new URL(env.OIDC_POST_LOGOUT_REDIRECT_URI || '/login', redirectUri);
   // Plain http only on this machine's loopback (a provider beside the app, or the tests'): nothing leaves the host.
   const loopback = (u: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
-  for (const u of [issuer, redirectUri]) {
+  for (const u of [issuer, redirectUri, postLogoutRedirectUri]) {
     if (u.protocol !== 'https:' && !(u.protocol === 'http:' && loopback(u))) {
-      throw new Error(`OIDC_ISSUER and OIDC_REDIRECT_URI must use https (${u.origin})`);
+      throw new Error(`OIDC_ISSUER, OIDC_REDIRECT_URI and OIDC_POST_LOGOUT_REDIRECT_URI must use https (${u.origin})`);
     }
   }
   return {
@@ -55,6 +58,7 @@ export function oidcSettingsFromEnv(env: Record<string, string | undefined>): Oi
     subjectClaim: env.OIDC_SUBJECT_CLAIM || 'sub',
     strongAcr: list(env.OIDC_MFA_ACR),
     strongAmr: list(env.OIDC_MFA_AMR),
+    postLogoutRedirectUri,
   };
 }
 
@@ -65,8 +69,22 @@ export interface OidcTransaction {
   codeVerifier: string;
 }
 
+/** A sign-in at the provider checked (state, nonce, PKCE, signature): its naming claim, claims and raw id_token. */
+export interface OidcAnswer {
+  /** The configured claim's value (`sub` by default), or undefined when the provider sent none usable. */
+  value: string | undefined;
+  claims: Record<string, unknown>;
+  idToken: string;
+}
+
 export interface OidcProvider extends RedirectLoginProvider<OidcTransaction> {
   readonly settings: OidcSettings;
+  /** A fresh sign-in for a step-up: `prompt=login` and `max_age=0` (and the strong acr), new state, nonce, PKCE. */
+  beginReauthentication(): Promise<{ url: URL; transaction: OidcTransaction }>;
+  /** Checks the provider's answer to `beginReauthentication`; null for any refusal (logged by error code only). */
+  answer(callbackUrl: URL, transaction: OidcTransaction): Promise<OidcAnswer | null>;
+  /** The provider's end-session address with the hint, or null when its discovery names none. */
+  logoutUrl(idToken: string): Promise<URL | null>;
 }
 
 /** Whether the id_token says the provider verified more than one factor, by the configured `acr`/`amr` values. */
@@ -105,55 +123,75 @@ export function oidcProvider(db: Database, settings: OidcSettings, log?: Logger)
     return { value: typeof value === 'string' && value.length > 0 && value.length <= 320 ? value : undefined, claims };
   }
 
+  async function authorizationUrl(extra: Record<string, string>) {
+    const config = await configuration();
+    const codeVerifier = client.randomPKCECodeVerifier();
+    const transaction = { state: client.randomState(), nonce: client.randomNonce(), codeVerifier };
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: settings.redirectUri.href,
+      scope: settings.scope,
+      code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+      state: transaction.state,
+      nonce: transaction.nonce,
+      ...(settings.strongAcr.length > 0 ? { acr_values: settings.strongAcr.join(' ') } : {}),
+      ...extra,
+    });
+    return { url, transaction };
+  }
+
+  async function answer(callbackUrl: URL, transaction: OidcTransaction): Promise<OidcAnswer | null> {
+    try {
+      const config = await configuration();
+      // The answer is read as if it came to the registered address (a proxy may show another host here).
+      const current = new URL(settings.redirectUri.href);
+      current.search = callbackUrl.search;
+      const tokens = await client.authorizationCodeGrant(
+        config,
+        current,
+        { pkceCodeVerifier: transaction.codeVerifier, expectedState: transaction.state, expectedNonce: transaction.nonce, idTokenExpected: true },
+      );
+      const found = await claimOf(config, tokens);
+      if (!found.claims || !tokens.id_token) return null;
+      return { value: found.value, claims: found.claims as Record<string, unknown>, idToken: tokens.id_token };
+    } catch (error) {
+      // A wrong state or nonce, a bad signature, an error answer or an unreachable provider: all a refusal.
+      log?.warn('login.oidc.refused', { error: (error as { code?: string; name?: string })?.code ?? (error as Error)?.name });
+      return null;
+    }
+  }
+
   return {
     id: 'oidc',
     kind: 'redirect',
     settings,
-    async begin() {
-      const config = await configuration();
-      const codeVerifier = client.randomPKCECodeVerifier();
-      const transaction = { state: client.randomState(), nonce: client.randomNonce(), codeVerifier };
-      const url = client.buildAuthorizationUrl(config, {
-        redirect_uri: settings.redirectUri.href,
-        scope: settings.scope,
-        code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
-        code_challenge_method: 'S256',
-        state: transaction.state,
-        nonce: transaction.nonce,
-        ...(settings.strongAcr.length > 0 ? { acr_values: settings.strongAcr.join(' ') } : {}),
-      });
-      return { url, transaction };
-    },
+    begin: () => authorizationUrl({}),
+    // max_age=0 makes the provider ask again even within its own session, and report auth_time (checked by the
+    // caller against the request's start); prompt=login says the same for providers that read only that.
+    beginReauthentication: () => authorizationUrl({ prompt: 'login', max_age: '0' }),
+    answer,
     async complete(callbackUrl, transaction, requestId) {
       const refuse = async (userId?: string) => {
         await auditRefusedLogin(db, { portal: 'staff', provider: 'oidc', requestId, userId });
         return null;
       };
-      let found: Awaited<ReturnType<typeof claimOf>>;
-      try {
-        const config = await configuration();
-        // The answer is read as if it came to the registered address (a proxy may show another host here).
-        const current = new URL(settings.redirectUri.href);
-        current.search = callbackUrl.search;
-        const tokens = await client.authorizationCodeGrant(
-          config,
-          current,
-          { pkceCodeVerifier: transaction.codeVerifier, expectedState: transaction.state, expectedNonce: transaction.nonce, idTokenExpected: true },
-        );
-        found = await claimOf(config, tokens);
-      } catch (error) {
-        // A wrong state or nonce, a bad signature, an error answer or an unreachable provider: all a refusal.
-        log?.warn('login.oidc.refused', { error: (error as { code?: string; name?: string })?.code ?? (error as Error)?.name });
-        return refuse();
-      }
-      if (!found.value || !found.claims) return refuse();
+      const found = await answer(callbackUrl, transaction);
+      if (!found?.value) return refuse();
       const user =
         settings.subjectClaim === 'email'
           ? await findUserByEmail(db, found.value.toLowerCase())
           : await findUserByExternalSubject(db, found.value);
       if (!user || user.disabledAt || user.kind !== 'staff') return refuse(user?.id);
       const { passwordHash: _hash, ...account } = user as typeof user & { passwordHash?: string };
-      return { user: account, strongFactor: isStrongSignIn(settings, found.claims) } satisfies AuthenticatedAccount;
+      return { user: account, strongFactor: isStrongSignIn(settings, found.claims), idToken: found.idToken } satisfies AuthenticatedAccount;
+    },
+    async logoutUrl(idToken) {
+      const config = await configuration();
+      if (!config.serverMetadata().end_session_endpoint) return null;
+      return client.buildEndSessionUrl(config, {
+        id_token_hint: idToken,
+        post_logout_redirect_uri: settings.postLogoutRedirectUri.href,
+      });
     },
   };
 }

@@ -57,12 +57,12 @@ it('lets two connections of different lanes append at the same time (no global l
   const first = await t.sql.reserve();
   const others: Awaited<ReturnType<typeof t.sql.reserve>>[] = [];
   try {
-    const [{ lane: firstLane }] = await first<{ lane: number }[]>`select pg_backend_pid() % 16 as lane`;
+    const firstLane = (await first<{ lane: number }[]>`select pg_backend_pid() % 16 as lane`)[0]!.lane;
     let second: (typeof others)[number] | undefined;
     for (let i = 0; i < 3 && !second; i++) {
       const candidate = await t.sql.reserve();
       others.push(candidate);
-      const [{ lane }] = await candidate<{ lane: number }[]>`select pg_backend_pid() % 16 as lane`;
+      const lane = (await candidate<{ lane: number }[]>`select pg_backend_pid() % 16 as lane`)[0]!.lane;
       if (lane !== firstLane) second = candidate;
     }
     expect(second, 'two backends in different lanes').toBeDefined();

@@ -35,10 +35,11 @@ export async function setSessionBrowser(db: Executor, id: string, browser: strin
 }
 
 /** Records a step-up and gives the session a new id in one statement (a rise in privilege rotates the id). */
-export async function rotateSessionAfterStepUp(db: Executor, userId: string, oldId: string, newId: string) {
+export async function rotateSessionAfterStepUp(db: Executor, userId: string, oldId: string, newId: string, oidcIdToken?: string) {
   const rows = await db
     .update(session)
-    .set({ id: newId, stepUpAt: new Date(), lastSeenAt: new Date() })
+    // A step-up at the identity provider brings a newer id_token: the logout hint follows it.
+    .set({ id: newId, stepUpAt: new Date(), lastSeenAt: new Date(), ...(oidcIdToken ? { oidcIdToken } : {}) })
     .where(and(eq(session.id, oldId), eq(session.userId, userId)))
     .returning({ id: session.id });
   return rows.length === 1;

@@ -1,11 +1,11 @@
-import { and, eq, gt, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { appUser, organisation, session } from '../schema/index.ts';
 import { sessionUserColumns } from './users.ts';
 
 export async function insertSession(
   db: Executor,
-  row: { id: string; userId: string; expiresAt: Date; mfaVerifiedAt: Date | null; browser?: string | null },
+  row: { id: string; userId: string; expiresAt: Date; mfaVerifiedAt: Date | null; browser?: string | null; oidcIdToken?: string | null },
 ) {
   await db.insert(session).values(row);
 }
@@ -50,6 +50,35 @@ export async function touchSession(db: Executor, id: string) {
 
 export async function deleteSession(db: Executor, id: string) {
   await db.delete(session).where(eq(session.id, id));
+}
+
+/** Ends the session and hands back its sealed id_token (null when it did not start at an identity provider). */
+export async function deleteSessionTakingIdToken(db: Executor, id: string) {
+  const [row] = await db.delete(session).where(eq(session.id, id)).returning({ oidcIdToken: session.oidcIdToken });
+  return row?.oidcIdToken ?? null;
+}
+
+/** Keeps a step-up at the identity provider pending on the session (sealed); a newer one replaces it. */
+export async function setSessionOidcStepUp(db: Executor, id: string, userId: string, sealed: string) {
+  const rows = await db
+    .update(session)
+    .set({ oidcStepUp: sealed })
+    .where(and(eq(session.id, id), eq(session.userId, userId)))
+    .returning({ id: session.id });
+  return rows.length === 1;
+}
+
+/**
+ * Takes the pending step-up of the session: read and cleared in one statement (the row is locked by the update),
+ * so two returns with the same answer cannot both find it.
+ */
+export async function takeSessionOidcStepUp(db: Executor, id: string, userId: string): Promise<string | null> {
+  const rows = await db.execute<{ sealed: string | null }>(sql`
+    UPDATE session SET oidc_step_up = NULL
+    FROM (SELECT id, oidc_step_up FROM session WHERE id = ${id} AND user_id = ${userId} FOR UPDATE) AS before
+    WHERE session.id = before.id
+    RETURNING before.oidc_step_up AS sealed`);
+  return rows[0]?.sealed ?? null;
 }
 
 

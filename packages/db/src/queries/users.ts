@@ -51,3 +51,9 @@ export async function findUserById(db: Executor, id: string) {
 export async function updateUserLocale(db: Executor, id: string, locale: string) {
   await db.update(appUser).set({ locale }).where(eq(appUser.id, id));
 }
+
+/** The claim value an identity provider names the account by (null when it never signs in there). */
+export async function findExternalSubject(db: Executor, userId: string) {
+  const [row] = await db.select({ externalSubject: appUser.externalSubject }).from(appUser).where(eq(appUser.id, userId));
+  return row?.externalSubject ?? null;
+}

@@ -64,6 +64,12 @@ export const session = pgTable(
     stepUpAt: timestamp({ withTimezone: true }),
     /** Browser family and system (e.g. "Firefox, Linux") for the sessions page; never the address or full agent. */
     browser: text(),
+    /** OpenID Connect login: the provider's id_token, sealed (AES-GCM, UTVAG_SECRET_KEY), for the logout hint at
+     * the provider; deleted with the session. Null after any other login. */
+    oidcIdToken: text(),
+    /** A step-up at the identity provider under way: its state, nonce, PKCE verifier, action and start time,
+     * sealed; taken (set null) on the return, so a replayed answer finds nothing. */
+    oidcStepUp: text(),
   },
   (t) => [index().on(t.userId), uniqueIndex().on(t.handle)],
 );

@@ -14,13 +14,14 @@ export { isCrossSite };
 
 export function logoutHandler(config: () => PortalConfig): RequestHandler {
   return async ({ cookies }) => {
-    const { db, secure } = config();
+    const { db, secure, oidc, secretBox, log } = config();
     const token = cookies.get(sessionCookieName(secure));
-    if (token) await logOut(db, token);
+    // The session ends here first; a session begun at the identity provider is then ended there too.
+    const atProvider = token ? await logOut(db, token, { oidc: oidc ?? null, box: secretBox, log }) : null;
     clearSessionCookie(cookies, secure);
     // A one-time message (issue 4): a reload or a bookmark of /login does not say "logged out" again.
     setFlash(cookies, { tone: 'success', textKey: 'auth.loggedOut' });
-    redirect(303, '/login');
+    redirect(303, atProvider?.href ?? '/login');
   };
 }
 

@@ -12,4 +12,4 @@ export { secondFactorLoad, secondFactorActions } from './second-factor.ts';
 export { accessibilityReportAction, accessibilityStatementLoad } from './accessibility.ts';
 export { renewSessionCookie, stepUpFromForm } from './step-up.ts';
 export { notificationsLoad, markAllReadAction, unreadNotifications, emailPreferenceLoad, setEmailPreferenceAction } from './notifications.ts';
-export { oidcReturnHandler, oidcStartHandler, oidcReturnPath, oidcStartPath } from './oidc.ts';
+export { oidcReturnHandler, oidcStartHandler, oidcStepUpHandler, oidcReturnPath, oidcStartPath, oidcStepUpPath } from './oidc.ts';

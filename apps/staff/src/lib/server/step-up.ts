@@ -1,6 +1,8 @@
 // Whether a step-up (permissions.ts `stepUpActions`) must ask this user for a code: not while the session's
-// step-up is fresh, nor for a demo account without a factor in demo mode.
-import { hasConfirmedTotp, hasFreshStepUp } from '@utvag/api';
+// step-up is fresh, nor for a demo account without a factor in demo mode. And which ways it offers: the code
+// (TOTP or a recovery code) for whoever has a factor, the identity provider (a fresh e-legitimation sign-in) for
+// whoever signs in there with a sign-in strong enough to count as the factor; both when both hold.
+import { canStepUpAtProvider, hasConfirmedTotp, hasFreshStepUp } from '@utvag/api';
 import type { Cookies } from '@sveltejs/kit';
 import { stepUpFromForm } from '@utvag/portal-kit/server';
 import { getConfig } from './portal';
@@ -9,6 +11,26 @@ export async function stepUpNeedsCode(locals: App.Locals) {
   const user = locals.user!;
   if (await hasFreshStepUp({ ...locals.ctx, user })) return false;
   return !(getConfig().demo && user.isDemo && !(await hasConfirmedTotp(getConfig().db, user.id)));
+}
+
+export interface StepUpWays {
+  /** A step-up is due (none fresh). */
+  needed: boolean;
+  /** The code field is offered (the user has a confirmed TOTP factor). */
+  code: boolean;
+  /** "Bekräfta med e-legitimation" is offered. */
+  provider: boolean;
+}
+
+export async function stepUpWays(locals: App.Locals): Promise<StepUpWays> {
+  const { db, oidc } = getConfig();
+  const user = locals.user!;
+  const needed = await stepUpNeedsCode(locals);
+  if (!needed) return { needed, code: false, provider: false };
+  const provider = await canStepUpAtProvider(db, oidc ?? null, user);
+  // Without a provider the code field stays, as before (a user without a factor is told the code is wrong).
+  const code = !provider || (await hasConfirmedTotp(db, user.id));
+  return { needed, code, provider };
 }
 
 /**

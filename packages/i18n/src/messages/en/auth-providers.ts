@@ -5,6 +5,11 @@ import type { authProviders as sv } from '../sv/auth-providers.ts';
 export const authProviders = {
   stepUp: {
     codeHint: 'Six digits from the authenticator app, or one of your recovery codes (each works once). The code holds for {{minutes}} minutes.',
+    oidcButton: 'Confirm with e-legitimation',
+    oidcLead: 'You are sent to e-legitimation to sign in again and then come back here. The confirmation holds for {{minutes}} minutes.',
+    oidcOr: 'Or confirm with e-legitimation instead of the code:',
+    oidcFailed: 'The confirmation with e-legitimation could not be completed. Try again.',
+    oidcDone: 'You have confirmed with e-legitimation. The confirmation holds for {{minutes}} minutes.',
   },
   export: {
     title: 'Download the cost statement',

@@ -31,7 +31,7 @@ export const security: Catalog<typeof sv> = {
     required: 'Enter your one-time code again before you continue.',
     code: 'One-time code',
     codeHint: 'Six digits from the authenticator app. The code holds for {{minutes}} minutes for further reveals.',
-    stillValid: 'You entered your code a moment ago. It holds for a few more minutes, so only a reason is needed.',
+    stillValid: 'You confirmed it is you a moment ago (with a code or e-legitimation). It holds for a few more minutes, so only a reason is needed.',
   },
   reveal: {
     title: 'Show protected personal details',

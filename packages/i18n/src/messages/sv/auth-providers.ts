@@ -3,6 +3,11 @@
 export const authProviders = {
   stepUp: {
     codeHint: 'Sex siffror från autentiseringsappen, eller en av dina reservkoder (den kan bara användas en gång). Koden gäller i {{minutes}} minuter.',
+    oidcButton: 'Bekräfta med e-legitimation',
+    oidcLead: 'Du skickas till e-legitimationen för att logga in igen och kommer sedan tillbaka hit. Bekräftelsen gäller i {{minutes}} minuter.',
+    oidcOr: 'Eller bekräfta med e-legitimation i stället för koden:',
+    oidcFailed: 'Bekräftelsen med e-legitimation gick inte att slutföra. Försök igen.',
+    oidcDone: 'Du har bekräftat med e-legitimation. Bekräftelsen gäller i {{minutes}} minuter.',
   },
   export: {
     title: 'Ladda ner kostnadsredovisningen',

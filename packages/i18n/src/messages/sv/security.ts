@@ -28,7 +28,7 @@ export const security = {
     required: 'Ange din engångskod igen innan du fortsätter.',
     code: 'Engångskod',
     codeHint: 'Sex siffror från autentiseringsappen. Koden gäller i {{minutes}} minuter för fler visningar.',
-    stillValid: 'Du har nyss angett din kod. Den gäller några minuter till, så du behöver bara skriva en motivering.',
+    stillValid: 'Du har nyss bekräftat att det är du (med kod eller e-legitimation). Det gäller några minuter till, så du behöver bara skriva en motivering.',
   },
   reveal: {
     title: 'Visa skyddade personuppgifter',

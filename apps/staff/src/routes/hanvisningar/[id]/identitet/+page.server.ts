@@ -7,15 +7,18 @@ import { getTranslator } from '@utvag/i18n';
 import { formToObject } from '@utvag/portal-kit';
 import { callFromForm, loadOrError } from '@utvag/portal-kit/server';
 import { callerFor } from '$lib/server/portal';
-import { stepUpNeedsCode as needsCode, stepUpUnlessFresh } from '$lib/server/step-up';
+import { stepUpUnlessFresh, stepUpWays } from '$lib/server/step-up';
 
 const createCaller = createCallerFactory(staffRouter);
 
-export const load = async ({ locals, params }) => {
+export const load = async ({ locals, params, url }) => {
   const referral = await loadOrError(locals.locale, () => callerFor(locals).referral.get({ id: params.id }));
+  const ways = await stepUpWays(locals);
   return {
     referral: { id: referral.id, reference: referral.reference, protectedIdentity: referral.person.protectedIdentity },
-    needsCode: await needsCode(locals),
+    needsCode: ways.needed,
+    ways,
+    path: url.pathname,
     minutes: stepUpValidMinutes,
   };
 };

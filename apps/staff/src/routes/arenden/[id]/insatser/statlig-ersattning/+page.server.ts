@@ -9,7 +9,7 @@ import { formToObject } from '@utvag/portal-kit';
 import { loadOrError } from '@utvag/portal-kit/server';
 import { callerFor } from '$lib/server/portal';
 import { caseAction } from '$lib/server/case-actions';
-import { stepUpNeedsCode, stepUpUnlessFresh } from '$lib/server/step-up';
+import { stepUpUnlessFresh, stepUpWays } from '$lib/server/step-up';
 
 export const load = async ({ locals, params, url }) => {
   const caller = callerFor(locals);
@@ -19,8 +19,8 @@ export const load = async ({ locals, params, url }) => {
   // A period typed wrong shows no statement, with the message at the field (a GET form, no JavaScript needed).
   const parsed = costStatementQuerySchema.safeParse({ caseId: params.id, ...period });
   const statement = parsed.success && funding.can.export ? await loadOrError(locals.locale, () => caller.stateFunding.costStatement(parsed.data)) : null;
-  const needsCode = funding.can.export ? await stepUpNeedsCode(locals) : false;
-  return { funding, period, periodValid: parsed.success, statement, needsCode, minutes: stepUpValidMinutes };
+  const ways = funding.can.export ? await stepUpWays(locals) : { needed: false, code: false, provider: false };
+  return { funding, period, periodValid: parsed.success, statement, needsCode: ways.needed, ways, path: url.pathname + url.search, minutes: stepUpValidMinutes };
 };
 
 export const actions = {
