@@ -1,7 +1,8 @@
 // [COORDINATOR][NO-JS] A group of checkboxes posted as plain HTML keeps every ticked value: planning a network meeting
 // with several invitees, with JavaScript off in the browser, invites every one of them (issue 7; formToObject kept
-// only the last value of a repeated name before), and a refused plan comes back with every invitee still ticked.
-import type { Page } from 'playwright-core';
+// only the last value of a repeated name before), a refused plan comes back with every invitee still ticked, and
+// "invite more" on the planned meeting invites every person ticked.
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { submitAndWait } from './browser.ts';
 import { policeReferredCaseId } from './demo-support.ts';
@@ -15,9 +16,9 @@ beforeAll(async () => {
 });
 
 /** Posts the form by clicking `button` and returns the status of the POST's response. */
-async function post(page: Page, button: string) {
+async function post(page: Page, button: string, within: Page | Locator = page) {
   const response = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
-  await submitAndWait(page, () => page.getByRole('button', { name: button }).click());
+  await submitAndWait(page, () => within.getByRole('button', { name: button }).click());
   return (await response).status();
 }
 
@@ -32,8 +33,10 @@ describe('[COORDINATOR][NO-JS] a network meeting with several invitees, without 
     const staffLabels = (await page.locator('#invitees label').allTextContents()).map((l) => l.trim()).filter((l) => !l.startsWith('Per Polis') && !l.includes('–'));
     expect(staffLabels.length).toBeGreaterThanOrEqual(2);
     const chosen = [staffLabels[0]!, staffLabels[1]!];
-    for (const label of chosen) await page.getByLabel(label, { exact: true }).check();
-    await page.getByLabel(/^Per Polis/).check();
+    // Scoped to the plan's fieldset: each planned meeting's "invite more" offers the same people.
+    const planned = page.locator('#invitees');
+    for (const label of chosen) await planned.getByLabel(label, { exact: true }).check();
+    await planned.getByLabel(/^Per Polis/).check();
     const tickedIds = await boxes.evaluateAll((els) => (els as HTMLInputElement[]).filter((e) => e.checked).map((e) => e.value));
     expect(tickedIds).toHaveLength(3);
 
@@ -50,6 +53,19 @@ describe('[COORDINATOR][NO-JS] a network meeting with several invitees, without 
     const participants = await page.locator('section.meeting').filter({ hasText: 'Stadshuset, rum Eken' }).locator('ul').first().textContent();
     for (const label of chosen) expect(participants).toContain(label.split(' (')[0]);
     expect(participants).toContain('Per Polis');
+
+    // Inviting more to the planned meeting: none ticked is refused; two ticked are both invited.
+    const meeting = page.locator('section.meeting').filter({ hasText: 'Stadshuset, rum Eken' });
+    await meeting.locator('summary').click(); // <details> opens without JavaScript too
+    const more = meeting.getByRole('group', { name: 'Vem ska bjudas in' });
+    const offered = (await more.locator('label').allTextContents()).map((l) => l.trim());
+    expect(offered.length).toBeGreaterThanOrEqual(2);
+    expect(await post(page, 'Skicka inbjudan', meeting)).toBe(400);
+    const again = page.locator('section.meeting').filter({ hasText: 'Stadshuset, rum Eken' });
+    for (const label of offered.slice(0, 2)) await again.getByLabel(label, { exact: true }).check();
+    expect(await post(page, 'Skicka inbjudan', again)).toBe(303);
+    const after = await page.locator('section.meeting').filter({ hasText: 'Stadshuset, rum Eken' }).locator('ul').first().textContent();
+    for (const label of offered.slice(0, 2)) expect(after).toContain(label.split(' (')[0]);
     await page.context().close();
   });
 });
