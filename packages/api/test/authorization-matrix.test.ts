@@ -503,7 +503,7 @@ const supportEntries: Record<string, Entry> = {
   'staff:networkMeeting.invite': {
     action: 'networkMeeting.write',
     portal: 'staff',
-    call: staffCall((c) => c.networkMeeting.invite({ meetingId, userId: world.tenant.users.caseWorker.id })),
+    call: staffCall((c) => c.networkMeeting.invite({ meetingId, userIds: [world.tenant.users.caseWorker.id] })),
   },
   'staff:networkMeeting.addAgendaItem': {
     action: 'networkMeeting.write',

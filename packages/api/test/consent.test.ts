@@ -138,7 +138,7 @@ describe('consent drives partner access', () => {
 
     await staff.consent.revoke({ consentId, expectedVersion: version, revokedOn: '2026-02-01', revokedBy: 'person', reason: 'Vill inte att polisen får veta mer.' });
     expect((await partner.meetingInvitation.list()).items.map((m) => m.id)).not.toContain(meetingId);
-    expect(await refusal(staff.networkMeeting.invite({ meetingId, userId: world.tenant.users.police.id }))).toMatchObject({ code: 'BAD_REQUEST', fields: ['userId'] });
+    expect(await refusal(staff.networkMeeting.invite({ meetingId, userIds: [world.tenant.users.police.id] }))).toMatchObject({ code: 'BAD_REQUEST', fields: ['userIds'] });
     const list = await staff.consent.list({ caseId: id });
     expect(list.consents[0]).toMatchObject({ state: 'revoked', revokedBy: 'person', revocationReason: 'Vill inte att polisen får veta mer.', version: 2 });
   });

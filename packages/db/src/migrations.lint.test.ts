@@ -72,6 +72,11 @@ const allowed: Record<string, Record<string, string>> = {
       'person (municipality, birth date) for matching and referral (assigned unit) for the inbox filter; built before ' +
       'launch. With production data: CREATE INDEX CONCURRENTLY outside the migration first',
   },
+  // Expiry notices of police assessments, and retention of the newer registers.
+  '0025_retention_and_assessment_notices.sql': {
+    'require-enum-value-ordering':
+      "appends 'assessmentExpiring' and 'assessmentExpired' to notification_kind; no code relies on the enum's order",
+  },
   // Transfer between municipalities (issue 6 item 9). The lead renames this key when renumbering the migration.
   '0021_case_transfer.sql': {
     'require-enum-value-ordering': "appends 'transferOffered' to notification_kind; no code relies on the enum's order",

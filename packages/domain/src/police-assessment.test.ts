@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { calendarDateInSweden } from './dates.ts';
 import {
   addCalendarMonths,
+  assessmentExpiryNotice,
+  assessmentExpiryNoticeDays,
+  assessmentExpiryNoticeDaysFrom,
   assessmentAnswerInputSchema,
   assessmentLegalBases,
   assessmentRequestInputSchema,
@@ -90,5 +93,26 @@ describe('schemas', () => {
     expect(msg({ validUntil: '2026-02-30' })).toEqual([['validUntil', 'validation.invalidDate']]);
     expect(msg({ threatSummary: 'x'.repeat(1001) })).toEqual([['threatSummary', 'validation.tooLong']]);
     expect(msg({ protectionNeed: 'huge' })).toEqual([['protectionNeed', 'validation.invalidOption']]);
+  });
+});
+
+describe('expiry notices to the case worker', () => {
+  const today = '2026-06-15';
+  it('tells from 14 days before the last valid day through that day, by default', () => {
+    expect(assessmentExpiryNotice('2026-06-30', today)).toBeNull();
+    expect(assessmentExpiryNotice('2026-06-29', today)).toBe('expiring');
+    expect(assessmentExpiryNotice('2026-06-15', today)).toBe('expiring');
+  });
+  it('tells it has expired from the day after, within a catch-up window of as many days', () => {
+    expect(assessmentExpiryNotice('2026-06-14', today)).toBe('expired');
+    expect(assessmentExpiryNotice('2026-06-01', today)).toBe('expired');
+    expect(assessmentExpiryNotice('2026-05-31', today)).toBeNull();
+  });
+  it('takes the days as configuration', () => {
+    expect(assessmentExpiryNotice('2026-06-20', today, 3)).toBeNull();
+    expect(assessmentExpiryNotice('2026-06-18', today, 3)).toBe('expiring');
+    expect(assessmentExpiryNoticeDays).toBe(14);
+    expect(assessmentExpiryNoticeDaysFrom('7')).toBe(7);
+    for (const bad of [undefined, '', ' ', '0', '-3', '2.5', '91', 'fjorton']) expect(assessmentExpiryNoticeDaysFrom(bad)).toBe(14);
   });
 });

@@ -128,3 +128,24 @@ export const assessmentAnswerInputSchema = z
     if (problem) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: problem });
   });
 export type AssessmentAnswerInput = z.output<typeof assessmentAnswerInputSchema>;
+
+/** Notices to the case's case worker about an answer running out (configuration with this default). */
+export const assessmentExpiryNoticeDays = assessmentRenewalWindowDays;
+export const assessmentNoticeKinds = ['expiring', 'expired'] as const;
+export type AssessmentNoticeKind = (typeof assessmentNoticeKinds)[number];
+
+/**
+ * Which notice an answer calls for today: `expiring` from `daysBefore` days before its last valid day through that
+ * day, `expired` from the day after, for as many days again (a catch-up window, so a job that was down still tells,
+ * while answers that ran out long ago, before the notices existed, never flood anyone). Null otherwise.
+ */
+export function assessmentExpiryNotice(validUntil: string, today: string, daysBefore = assessmentExpiryNoticeDays): AssessmentNoticeKind | null {
+  if (validUntil < today) return validUntil >= addDays(today, -daysBefore) ? 'expired' : null;
+  return validUntil <= addDays(today, daysBefore) ? 'expiring' : null;
+}
+
+/** The notice days from configuration (an environment value): a whole number of days 1–90, else the default. */
+export function assessmentExpiryNoticeDaysFrom(value: string | undefined): number {
+  const days = Number(value);
+  return value !== undefined && value.trim() !== '' && Number.isInteger(days) && days >= 1 && days <= 90 ? days : assessmentExpiryNoticeDays;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldId, flattenObject, formToObject, summaryErrors } from './form.ts';
+import { fieldId, flattenedArray, flattenObject, formToObject, summaryErrors } from './form.ts';
 
 describe('formToObject', () => {
   it('nests dotted names and keeps strings', () => {
@@ -18,6 +18,44 @@ describe('formToObject', () => {
     const out = formToObject(form);
     expect(out).toEqual({});
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+
+  it('keeps every value of a field declared as an array, in order', () => {
+    const form = new FormData();
+    form.set('caseId', 'c1');
+    for (const id of ['a', 'b', 'c']) form.append('inviteeIds', id);
+    expect(formToObject(form, { arrays: ['inviteeIds'] })).toEqual({ caseId: 'c1', inviteeIds: ['a', 'b', 'c'] });
+  });
+
+  it('gives a declared array one value as an array, and none as an empty array', () => {
+    const one = new FormData();
+    one.append('inviteeIds', 'a');
+    expect(formToObject(one, { arrays: ['inviteeIds'] })).toEqual({ inviteeIds: ['a'] });
+    expect(formToObject(new FormData(), { arrays: ['inviteeIds', 'meeting.organisationIds'] })).toEqual({ inviteeIds: [], meeting: { organisationIds: [] } });
+  });
+
+  it('keeps dotted array names nested, and single-valued fields single (the last value) even when repeated', () => {
+    const form = new FormData();
+    form.append('item.organisationIds', 'o1');
+    form.append('item.organisationIds', 'o2');
+    form.append('item.title', 'first');
+    form.append('item.title', 'second');
+    expect(formToObject(form, { arrays: ['item.organisationIds'] })).toEqual({ item: { organisationIds: ['o1', 'o2'], title: 'second' } });
+    // Without the declaration nothing changes: the last value wins, as before.
+    expect(formToObject(form)).toEqual({ item: { organisationIds: 'o2', title: 'second' } });
+  });
+
+  it('refuses prototype-polluting array declarations too', () => {
+    const form = new FormData();
+    form.append('__proto__', 'x');
+    expect(formToObject(form, { arrays: ['__proto__', 'a..b'] })).toEqual({});
+  });
+
+  it('flattens arrays to the API paths and reads them back', () => {
+    const flat = flattenObject({ inviteeIds: ['a', 'b'], place: 'Rum 2' });
+    expect(flat).toEqual({ 'inviteeIds.0': 'a', 'inviteeIds.1': 'b', place: 'Rum 2' });
+    expect(flattenedArray({ ...flat, 'inviteeIdsX.0': 'z', 'inviteeIds.x': 'y' }, 'inviteeIds')).toEqual(['a', 'b']);
+    expect(flattenedArray({}, 'inviteeIds')).toEqual([]);
   });
 
   it('round-trips through flattenObject', () => {

@@ -1,4 +1,4 @@
-export { formToObject, flattenObject, fieldId, summaryErrors, type FormObject } from './form.ts';
+export { formToObject, flattenObject, flattenedArray, fieldId, summaryErrors, type FormObject, type FormToObjectOptions } from './form.ts';
 export { setI18n, getI18n, type I18nContext } from './i18n.ts';
 export { default as PortalLayout } from './components/PortalLayout.svelte';
 export { default as LoginPage } from './components/LoginPage.svelte';

@@ -1,6 +1,7 @@
 // Reading cases: the list (need-to-know in SQL) and one case's sections. Each read is audited with the person.
 import {
   listAssessmentRequestsOfCase,
+  listConsents,
   listCaseEvents,
   listCases,
   listCommitments,
@@ -200,13 +201,14 @@ export type TimelineItem = {
 /** The case's history in one list, newest first: status changes, journal, decisions, eligibility, follow-up. */
 export async function getTimeline(ctx: StaffContext, input: { caseId: string }) {
   return withCase(ctx, 'case.read', input.caseId, async (tx, c) => {
-    const [events, journal, decisions, eligibility, followUps, assessments] = await Promise.all([
+    const [events, journal, decisions, eligibility, followUps, assessments, consents] = await Promise.all([
       listCaseEvents(tx, ofCase(c)),
       listJournalEntries(tx, ofCase(c)),
       listDecisions(tx, ofCase(c)),
       listEligibilityRecords(tx, ofCase(c)),
       listFollowUps(tx, ofCase(c)),
       listAssessmentRequestsOfCase(tx, ofCase(c)),
+      listConsents(tx, ofCase(c)),
     ]);
     const items: TimelineItem[] = [];
     // The police's answers (issue 6 item 3): the police cannot write case events, so the answer itself is the entry.
@@ -220,6 +222,14 @@ export async function getTimeline(ctx: StaffContext, input: { caseId: string }) 
         params: { need: a.protectionNeed ?? '', validUntil: a.validUntil ?? '' },
         by: a.answeredByName,
       });
+    }
+    // The consent register (issue 6 item 4) writes no case events: each consent and its revocation is an entry,
+    // naming the organisation (never the reason for revoking, which stays on the consent tab).
+    for (const r of consents) {
+      const k = r.consent;
+      const params = { organisation: r.organisationName };
+      items.push({ at: k.recordedAt.toISOString(), kind: 'status', key: 'cases.timeline.event.consentRecorded', params, by: r.recordedByName });
+      if (k.revokedAt) items.push({ at: k.revokedAt.toISOString(), kind: 'status', key: 'cases.timeline.event.consentRevoked', params, by: r.revokedByName });
     }
     for (const e of events) {
       // The criteria themselves are listed below; this event only carries the version for conflict messages.

@@ -129,17 +129,18 @@ export async function planMeeting(ctx: StaffContext, input: NetworkMeetingInput)
 const meetingCase = (ctx: StaffContext, meetingId: string) => async (tx: Tx) =>
   (await findNetworkMeeting(tx, { id: meetingId, municipalityId: ctx.user.municipalityId }))?.caseId;
 
-export async function inviteToMeeting(ctx: StaffContext, input: { meetingId: string; userId: string }) {
+export async function inviteToMeeting(ctx: StaffContext, input: { meetingId: string; userIds: string[] }) {
   return withCase(
     ctx,
     'networkMeeting.write',
     meetingCase(ctx, input.meetingId),
     async (tx, c) => {
-      const [u] = await checkedInvitees(tx, c, [input.userId], 'userId');
-      await insertParticipants(tx, [
-        { municipalityId: c.case.municipalityId, meetingId: input.meetingId, userId: u!.id, organisationId: u!.organisationId, invitedByUserId: ctx.user.id },
-      ]);
-      if (u!.kind === 'partner') await logInvitationDisclosures(tx, c, [u!], ctx.user.id);
+      const invitees = await checkedInvitees(tx, c, [...new Set(input.userIds)], 'userIds');
+      await insertParticipants(
+        tx,
+        invitees.map((u) => ({ municipalityId: c.case.municipalityId, meetingId: input.meetingId, userId: u.id, organisationId: u.organisationId, invitedByUserId: ctx.user.id })),
+      );
+      await logInvitationDisclosures(tx, c, invitees.filter((u) => u.kind === 'partner'), ctx.user.id);
       return { ok: true };
     },
     { write: true, requireActive: true },

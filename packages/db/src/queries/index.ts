@@ -11,6 +11,8 @@ export * from './accessibility-reports.ts';
 export * from './case-records.ts';
 export * from './security.ts';
 export * from './retention.ts';
+export * from './retention-columns.ts';
+export * from './assessment-expiry.ts';
 export * from './referral-followup.ts';
 export * from './notifications.ts';
 export * from './notification-email.ts';

@@ -26,7 +26,15 @@ export async function listRetentionFacts(db: Executor, municipalityId: string): 
     select p.id as person_id, p.birth_date::text as birth_date,
       greatest(p.created_at, max(r.received_at), max(r.updated_at), max(c.opened_at), max(c.closed_at), max(e.at),
         (select max(j.written_at) from journal_entry j join "case" jc on jc.id = j.case_id where jc.person_id = p.id),
-        (select max(coalesce(d.signed_at, d.created_at)) from case_decision d join "case" dc on dc.id = d.case_id where dc.person_id = p.id)
+        (select max(coalesce(d.signed_at, d.created_at)) from case_decision d join "case" dc on dc.id = d.case_id where dc.person_id = p.id),
+        -- The registers that write no case event: consents, disclosures, police assessments, transfer offers.
+        (select max(greatest(
+          (select max(greatest(k.recorded_at, k.revoked_at)) from case_consent k where k.case_id = xc.id),
+          (select max(x.recorded_at) from disclosure x where x.case_id = xc.id),
+          (select max(q.requested_at) from police_assessment_request q where q.case_id = xc.id),
+          (select max(a.answered_at) from police_assessment a where a.case_id = xc.id),
+          (select max(greatest(t.offered_at, t.answered_at)) from case_transfer t where t.case_id = xc.id)
+        )) from "case" xc where xc.person_id = p.id)
       ) as last_entry_at,
       coalesce(bool_or(r.status in ('draft', 'submitted', 'underReview')), false) or coalesce(bool_or(c.status in ('open', 'reopened')), false) as has_open,
       coalesce(bool_and(r.kind = 'concernReport'), false) and count(c.id) = 0 as only_concern,
@@ -94,7 +102,9 @@ export async function listUnculledCandidates(db: Executor, runId: string) {
 /**
  * Culls one person: names, identity number, birth date, free text and contacts go; what statistics count stays
  * (kinds, sources, dates received, urgency, decisions and their outcomes, programmes, case status, age at start,
- * child at receipt, interventions with their dates and costs, who signed what and when).
+ * child at receipt, interventions with their dates and costs, who signed what and when, consents' purposes and
+ * dates, disclosures' dates, legal bases and recipients, police assessments' protection need and validity).
+ * Every free-text column is listed in retention-columns.ts, culled or kept with a reason.
  */
 export async function cullPerson(db: Executor, personId: string, candidateId: string) {
   // Lets the signed-record guards accept updates that only empty free text, for this transaction only (0017).
@@ -122,6 +132,14 @@ export async function cullPerson(db: Executor, personId: string, candidateId: st
   await db.execute(sql`update network_meeting set notes = null, place = '' where case_id in ${cases}`);
   await db.execute(sql`update network_meeting_agenda_item set title = '', details = null
     where meeting_id in (select id from network_meeting where case_id in ${cases})`);
+  // The registers added later (0019–0021): dates, legal bases, recipients and purposes stay for the disclosure trail.
+  await db.execute(sql`update case_consent set revocation_reason = null where case_id in ${cases} and revocation_reason is not null`);
+  await db.execute(sql`update police_assessment_request set question = '', subject_name = null, subject_identity_number = null
+    where case_id in ${cases}`);
+  await db.execute(sql`update case_transfer set summary = jsonb_set(summary, '{text}', '""'::jsonb), decline_reason = null
+    where case_id in ${cases}`);
+  // Staff may not write the police's answers nor the disclosure log (RLS); this function may, for this culling only.
+  await db.execute(sql`select retention_cull_read_only_text(${personId})`);
   await db.update(retentionCandidate).set({ culledAt: new Date() }).where(eq(retentionCandidate.id, candidateId));
 }
 

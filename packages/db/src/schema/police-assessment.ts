@@ -6,7 +6,7 @@
 // to their own organisation, and only the answers their organisation wrote.
 import { sql } from 'drizzle-orm';
 import { boolean, char, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { assessmentLegalBases, assessmentRequestStatuses, protectionNeeds } from '@utvag/domain';
+import { assessmentLegalBases, assessmentNoticeKinds, assessmentRequestStatuses, protectionNeeds } from '@utvag/domain';
 import { supportCase } from './case.ts';
 import { municipality, organisation } from './organisation.ts';
 import { appUser } from './user.ts';
@@ -86,4 +86,26 @@ export const policeAssessment = pgTable(
     index().on(t.caseId, t.answeredAt),
     check('police_assessment_summary_length', sql`char_length(${t.threatSummary}) <= 1000`),
   ],
+);
+
+export const assessmentNoticeKind = pgEnum('assessment_notice_kind', assessmentNoticeKinds);
+
+/**
+ * The expiry notices sent about an answer (nightly job, packages/api police-assessment/expiry.ts): one row per
+ * answer and kind, so a notice is never sent twice however often the job runs. Staff of the municipality only (RLS).
+ */
+export const policeAssessmentNotice = pgTable(
+  'police_assessment_notice',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    municipalityId: uuid()
+      .notNull()
+      .references(() => municipality.id),
+    assessmentId: uuid()
+      .notNull()
+      .references(() => policeAssessment.id),
+    kind: assessmentNoticeKind().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex().on(t.assessmentId, t.kind)],
 );

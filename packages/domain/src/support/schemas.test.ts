@@ -1,7 +1,7 @@
 // Bad input of the support forms: a clear key on the field, in the shape the forms post.
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from '../validation-keys.ts';
-import { budgetInputSchema, interventionInputSchema, networkMeetingInputSchema, planActionInputSchema } from './schemas.ts';
+import { budgetInputSchema, interventionInputSchema, meetingInviteInputSchema, networkMeetingInputSchema, planActionInputSchema } from './schemas.ts';
 
 const id = '11111111-1111-4111-8111-111111111111';
 const intervention = {
@@ -51,5 +51,14 @@ describe('other support inputs', () => {
     expect(errorsOf(networkMeetingInputSchema, { caseId: id, scheduledAt: '2026-03-01 25:00', place: 'Rum 2' })).toEqual({
       scheduledAt: { key: 'validation.invalidDateTime' },
     });
+  });
+
+  it('inviting more: one id or several, at least one', () => {
+    const other = '22222222-2222-4222-8222-222222222222';
+    expect(meetingInviteInputSchema.parse({ meetingId: id, userIds: id }).userIds).toEqual([id]);
+    expect(meetingInviteInputSchema.parse({ meetingId: id, userIds: [id, other] }).userIds).toEqual([id, other]);
+    expect(errorsOf(meetingInviteInputSchema, { meetingId: id, userIds: [] })).toEqual({ userIds: { key: 'validation.required' } });
+    expect(errorsOf(meetingInviteInputSchema, { meetingId: id })).toEqual({ userIds: { key: 'validation.required' } });
+    expect(Object.keys(errorsOf(meetingInviteInputSchema, { meetingId: id, userIds: ['x'] }))[0]).toMatch(/^userIds/);
   });
 });

@@ -223,7 +223,11 @@ export const agendaItemInputSchema = z.object({
   organisationIds: idList,
 });
 
-export const meetingInviteInputSchema = z.object({ meetingId: uuidSchema, userId: uuidSchema });
+/** Inviting more people to a planned meeting: one or several at once (a group of checkboxes). */
+export const meetingInviteInputSchema = z.object({
+  meetingId: uuidSchema,
+  userIds: idList.refine((ids) => ids.length > 0, { error: 'validation.required' }),
+});
 
 export const attendanceInputSchema = z.object({
   meetingId: uuidSchema,

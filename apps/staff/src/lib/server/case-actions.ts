@@ -8,16 +8,21 @@ import { callerFor } from './portal';
 
 type Caller = ReturnType<typeof callerFor>;
 
+/** The form's name (echoed on failure) and, for groups of checkboxes, the names posted many times. */
+export type CaseForm = string | { name: string; arrays: readonly string[] };
+
 export function caseAction<T>(
-  form: string,
+  spec: CaseForm,
   call: (caller: Caller, values: FormObject, event: RequestEvent) => Promise<T>,
   /** The i18n key of the message shown after success (may depend on the result). */
   done: string | ((result: T) => string),
   /** Where to go after success; the same page by default. */
   to: (event: RequestEvent) => string = (event) => event.url.pathname,
 ) {
+  const form = typeof spec === 'string' ? spec : spec.name;
+  const arrays = typeof spec === 'string' ? [] : spec.arrays;
   return async (event: RequestEvent) => {
-    const values = formToObject(await event.request.formData());
+    const values = formToObject(await event.request.formData(), { arrays });
     const result = await callFromForm(event.locals.locale, flattenObject(values), () => call(callerFor(event.locals), values, event));
     if ('ok' in result && result.ok === true) {
       setFlash(event.cookies, { tone: 'success', textKey: typeof done === 'string' ? done : done(result.value) });

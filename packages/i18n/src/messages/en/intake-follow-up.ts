@@ -91,6 +91,8 @@ export const intakeFollowUp: Catalog<typeof sv> = {
       submissionStatusChanged: 'New status on referral {{reference}}',
       assessmentRequested: 'Request for a threat assessment {{reference}} to your organisation',
       assessmentAnswered: 'The police have answered the threat assessment request {{reference}}',
+      assessmentExpiring: 'The threat assessment {{reference}} will soon stop being valid: request a new one in time',
+      assessmentExpired: 'The threat assessment {{reference}} is no longer valid: request a new one',
     },
   },
 };

@@ -89,6 +89,8 @@ export const intakeFollowUp = {
       submissionStatusChanged: 'Ny status på hänvisning {{reference}}',
       assessmentRequested: 'Begäran om hotbedömning {{reference}} till er organisation',
       assessmentAnswered: 'Polisen har svarat på begäran om hotbedömning {{reference}}',
+      assessmentExpiring: 'Hotbedömningen {{reference}} slutar snart gälla: begär en ny i tid',
+      assessmentExpired: 'Hotbedömningen {{reference}} gäller inte längre: begär en ny',
     },
   },
 };

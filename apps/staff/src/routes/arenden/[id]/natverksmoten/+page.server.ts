@@ -14,9 +14,10 @@ export const load = async ({ locals, params }) => {
 };
 
 export const actions = {
-  plan: caseAction('plan', (c, v, e) => c.networkMeeting.plan({ ...v, caseId: e.params.id! } as never), 'support.meetings.planned'),
-  invite: caseAction('invite', (c, v) => c.networkMeeting.invite(v as never), 'support.meetings.invited'),
-  agenda: caseAction('agenda', (c, v) => c.networkMeeting.addAgendaItem(v as never), 'support.meetings.saved'),
+  // Checkbox groups post one name per checked box: every value is kept (without JavaScript too).
+  plan: caseAction({ name: 'plan', arrays: ['inviteeIds'] }, (c, v, e) => c.networkMeeting.plan({ ...v, caseId: e.params.id! } as never), 'support.meetings.planned'),
+  invite: caseAction({ name: 'invite', arrays: ['userIds'] }, (c, v) => c.networkMeeting.invite(v as never), 'support.meetings.invited'),
+  agenda: caseAction({ name: 'agenda', arrays: ['organisationIds'] }, (c, v) => c.networkMeeting.addAgendaItem(v as never), 'support.meetings.saved'),
   attendance: caseAction('attendance', (c, v) => c.networkMeeting.setAttendance(v as never), 'support.meetings.saved'),
   status: caseAction('status', (c, v) => c.networkMeeting.setStatus(v as never), 'support.meetings.saved'),
   decision: caseAction('decision', (c, v) => c.networkMeeting.recordDecision(v as never), 'support.meetings.saved'),
