@@ -45,6 +45,9 @@ describe('name folding', () => {
   it('bounds a prefix from above by its next string in code-point order', () => {
     expect(prefixUpperBound('al')).toBe('am');
     expect(prefixUpperBound('z')).toBe('{');
+    expect(prefixUpperBound('a\u{10FFFF}')).toBe('b');
+    expect(prefixUpperBound('\u{10FFFF}')).toBeNull();
+    expect(prefixUpperBound('a\uD7FF')).toBe('a\uE000');
     expect('alva' >= 'al' && 'alva' < prefixUpperBound('al')).toBe(true);
     expect('am' < prefixUpperBound('al')).toBe(false);
   });
@@ -67,6 +70,7 @@ describe('caseSearchInputSchema', () => {
     expect(errorsOf({ q: 'A' })).toMatchObject({ q: { key: 'validation.tooShort' } });
     expect(errorsOf({ q: 'A'.repeat(101) })).toMatchObject({ q: { key: 'validation.tooLong' } });
     expect(errorsOf({ q: 'Al\u0007va' })).toMatchObject({ q: { key: 'validation.controlCharacters' } });
+    expect(errorsOf({ q: 'Al\uD800va' })).toMatchObject({ q: { key: 'validation.invalid' } });
     expect(errorsOf({ q: '19900101-0000' })).toMatchObject({ q: { key: 'validation.identityNumber.checkDigit' } });
   });
 

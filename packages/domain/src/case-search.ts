@@ -25,16 +25,20 @@ export function nameKey(name: string): string {
 
 /** The smallest string above every string that starts with `prefix` (code-point order, which is the byte order of
  * UTF-8 and so of the "C" collation): a prefix match becomes an index range scan, even in a prepared statement. */
-export function prefixUpperBound(prefix: string): string {
+export function prefixUpperBound(prefix: string): string | null {
   const points = [...prefix];
-  const last = points.pop()!;
-  return points.join('') + String.fromCodePoint(last.codePointAt(0)! + 1);
+  while (points.length > 0) {
+    const last = points.pop()!.codePointAt(0)!;
+    // The last code point has no successor; the surrogates are skipped (they are not characters on their own).
+    if (last < 0x10ffff) return points.join('') + String.fromCodePoint(last === 0xd7ff ? 0xe000 : last + 1);
+  }
+  return null;
 }
 
 export interface NamePrefix {
-  /** Folded prefix and its exclusive upper bound. */
+  /** Folded prefix and its exclusive upper bound (null: none, every string from `from` on). */
   from: string;
-  to: string;
+  to: string | null;
 }
 
 export type CaseSearch =
@@ -74,6 +78,8 @@ export const caseSearchTermSchema = z
   .min(2, { error: 'validation.tooShort' })
   .max(100, { error: 'validation.tooLong' })
   .refine(noControlCharacters, { error: 'validation.controlCharacters', abort: true })
+  // A lone surrogate is no character: it cannot be stored or compared as text.
+  .refine((value) => !/[\uD800-\uDFFF]/u.test(value), { error: 'validation.invalid', abort: true })
   .transform((value, ctx) => {
     const result = parseCaseSearch(value);
     if (result.ok) return result.value;

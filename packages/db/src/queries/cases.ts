@@ -97,7 +97,7 @@ const openedAtMicros = sql<string>`(extract(epoch from ${supportCase.openedAt}) 
 /** Folded name in byte order: the expression of person_first_name_key_idx / person_last_name_key_idx. */
 const nameKeyOf = (column: typeof person.firstName | typeof person.lastName) => sql`(utvag_name_key(${column}) collate "C")`;
 const startsWith = (column: typeof person.firstName | typeof person.lastName, p: NamePrefix) =>
-  sql`${nameKeyOf(column)} >= ${p.from} and ${nameKeyOf(column)} < ${p.to}`;
+  p.to === null ? sql`${nameKeyOf(column)} >= ${p.from}` : sql`${nameKeyOf(column)} >= ${p.from} and ${nameKeyOf(column)} < ${p.to}`;
 
 /**
  * What a search matches. A protected identity is matched by name or identity number only for staff named on the
