@@ -24,6 +24,7 @@ import { appEntry, buildReason, ensureBuilt, ensureInstalled, importTs, loadDotE
 import { accountEmail, benchPassword, municipalityPlan, postgres, prepareDatabase } from './bench/data.mjs';
 import { closedLoop, inboxWork } from './bench/inbox-work.mjs';
 import { reportScenario } from './bench/report-work.mjs';
+import { caseScenario } from './bench/case-work.mjs';
 
 const autocannon = createRequire(import.meta.url)('autocannon');
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -393,6 +394,7 @@ async function main() {
   const staffCookie = { cookie: `utvag_session=${staffToken}` };
   const report = await reportScenario({ sql, staff, logIn, intakeEmail: accountEmail(main.slug, 'intake'), managerEmail: accountEmail(main.slug, 'enhetschef') });
   const policeCookie = { cookie: `utvag_session=${policeToken}` };
+  const caseTargets = await caseScenario({ sql, staff, logIn, caseWorkerEmail: accountEmail(main.slug, 'handlaggare'), municipalityId: municipality.id });
 
   const { fictionalIdentityNumber } = await importTs('packages/domain/src/identity.ts');
   let submitted = 0;
@@ -438,8 +440,8 @@ async function main() {
     { name: 'submission.list (tRPC GET)', url: partner.url, pid: partner.pid, path: `/api/trpc/submission.list?${trpcInput({ limit: 50 })}`, headers: policeCookie },
     { name: 'login page (GET /login; no database)', url: staff.url, pid: staff.pid, path: '/login' },
     report.target,
+    ...caseTargets,
   ];
-  const notImplemented = ['case list (filter + search)', 'case view'];
   const selected = targets.filter((t) => !options.only || t.name.includes(options.only));
 
   // Sanity: every target answers 2xx once before it is measured.
@@ -448,7 +450,7 @@ async function main() {
       method: t.method ?? 'GET',
       headers: t.headers,
       redirect: 'manual',
-      body: t.method === 'POST' ? submissionBody() : undefined,
+      body: t.method === 'POST' ? (t.body ?? submissionBody)() : undefined,
     });
     const text = await response.text();
     if (response.status >= 300) throw new Error(`${t.name}: ${response.status} ${text.slice(0, 300)}`);
@@ -511,9 +513,6 @@ async function main() {
         raw_sql_rps: Math.round(rawSql),
         ceiling_rps: Math.round(ceiling),
       });
-    }
-    for (const name of notImplemented) {
-      rows.push({ name: `${name}: not implemented`, connections, rps: null, p50_ms: null, p99_ms: null, errors: null, rss_mb: null, ideal_http_rps: Math.round(ideal), raw_sql_rps: Math.round(rawSql), ceiling_rps: Math.round(ceiling) });
     }
   }
   const ratio = (a, b) => (a === null || !b ? '—' : `${(a / b).toFixed(2)}`);

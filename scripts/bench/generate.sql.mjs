@@ -26,8 +26,8 @@ const YOUNGEST_BIRTH = '2012-12-31';
  * distinct identity numbers per municipality. */
 const BIRTH_DAYS = 23010;
 
-const firstNames = ['Alva', 'Elias', 'Saga', 'Noah', 'Ines', 'Milo', 'Tyra', 'Leon', 'Juni', 'Vide', 'Nora', 'Ebbe'];
-const lastNames = ['Påhittad', 'Exempelsson', 'Testberg', 'Demoqvist', 'Låtsasson', 'Provlund', 'Bänkström'];
+export const firstNames = ['Alva', 'Elias', 'Saga', 'Noah', 'Ines', 'Milo', 'Tyra', 'Leon', 'Juni', 'Vide', 'Nora', 'Ebbe'];
+export const lastNames = ['Påhittad', 'Exempelsson', 'Testberg', 'Demoqvist', 'Låtsasson', 'Provlund', 'Bänkström'];
 const reasons = [
   'Personen har sagt till polisen att hen vill lämna gruppen och behöver stöd.',
   'Orosanmälan från skolan: eleven har setts med personer i ett kriminellt nätverk.',

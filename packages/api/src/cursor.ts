@@ -1,5 +1,5 @@
 // Keyset cursors travel as opaque base64url strings of "<ISO time>|<uuid>".
-import type { InboxCursor, KeysetCursor } from '@utvag/db';
+import type { CaseCursor, InboxCursor, KeysetCursor } from '@utvag/db';
 import { AppError } from './errors.ts';
 
 export function encodeCursor(c: KeysetCursor): string {
@@ -30,4 +30,18 @@ export function decodeInboxCursor(value: string | undefined): InboxCursor | unde
     throw new AppError('BAD_REQUEST', 'error.badRequest', { cursor: { key: 'validation.invalid' } });
   }
   return { ...keyset, rank: n };
+}
+
+/** The case list's cursor: "<microseconds since the epoch>|<uuid>" of the last case shown (exact, see CaseCursor). */
+export function encodeCaseCursor(c: CaseCursor): string {
+  return Buffer.from(`${c.openedAtMicros}|${c.id}`).toString('base64url');
+}
+
+export function decodeCaseCursor(value: string | undefined): CaseCursor | undefined {
+  if (!value) return undefined;
+  const [micros, id, ...rest] = Buffer.from(value, 'base64url').toString().split('|');
+  if (rest.length > 0 || !micros || !/^\d{1,17}$/.test(micros) || !id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+    throw new AppError('BAD_REQUEST', 'error.badRequest', { cursor: { key: 'validation.invalid' } });
+  }
+  return { openedAtMicros: micros, id };
 }

@@ -52,6 +52,9 @@ export const permissions = {
   'accessibilityReport.handle': ['administrator'],
   /** Cases (issue 6). Need-to-know on each case is checked on top of these, in cases/access.ts. */
   'case.list': caseStaff,
+  /** Searching the case list by identity number, reference or name (issue 9): the list's roles; the search is its
+   * own action so the log tells a search from browsing. */
+  'case.search': caseStaff,
   'case.read': caseStaff,
   /** Passing a case to a unit and naming its case worker and coordinator: intake, coordinators, unit managers. */
   'case.assign': ['intake', 'coordinator', 'unitManager'],

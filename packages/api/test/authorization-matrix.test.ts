@@ -368,6 +368,7 @@ const matrix: Record<string, Entry> = {
 const staffCall = (call: (c: Awaited<ReturnType<World['staff']>>) => Promise<unknown>) => async (w: World, r: Role | null) => call(await w.staff(r));
 const caseEntries: Record<string, Entry> = {
   'staff:case.list': { action: 'case.list', portal: 'staff', call: staffCall((c) => c.case.list({})) },
+  'staff:case.search': { action: 'case.search', portal: 'staff', call: staffCall((c) => c.case.search({ q: 'Ärendesson' })) },
   'staff:case.get': { action: 'case.read', portal: 'staff', call: staffCall((c) => c.case.get({ caseId })) },
   'staff:case.eligibility': { action: 'case.read', portal: 'staff', call: staffCall((c) => c.case.eligibility({ caseId })) },
   'staff:case.decisions': { action: 'case.read', portal: 'staff', call: staffCall((c) => c.case.decisions({ caseId })) },

@@ -35,7 +35,7 @@ async function roleReachingValidation(portal: 'staff' | 'partner', path: string)
 }
 
 const fieldNames = ['id', 'referralId', 'decision', 'programme', 'reason', 'limit', 'cursor', 'person', 'contact',
-  'idempotencyKey', 'urgency', 'locale', 'expectedVersion', 'identityNumber', 'birthDate', 'email', 'kind'];
+  'idempotencyKey', 'urgency', 'locale', 'expectedVersion', 'identityNumber', 'birthDate', 'email', 'kind', 'q', 'status', 'scope'];
 const badInput = fc.oneof(
   fc.anything({ maxDepth: 3 }),
   fc.dictionary(fc.constantFrom(...fieldNames), fc.anything({ maxDepth: 2 }), { maxKeys: 6 }),

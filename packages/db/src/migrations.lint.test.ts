@@ -110,6 +110,18 @@ const allowed: Record<string, Record<string, string>> = {
       'for that scan (measured 1M-case bench database below in docs/scaling.md). With production data: CREATE INDEX ' +
       'CONCURRENTLY IF NOT EXISTS audit_entry_chain_head_index … out of band before the release',
   },
+  // Case search and the case list's keyset (issue 9). The lead renames this key when renumbering the migration.
+  '0026_case_search.sql': {
+    'require-concurrent-index-creation':
+      'two name indexes on person and four on "case" (the list order, partial ones for open and closed cases, and referral_id for ' +
+      'search by reference). Each build takes a SHARE lock and blocks writes to its table for the scan (seconds per index ' +
+      'at a million rows). With production data: CREATE INDEX CONCURRENTLY IF NOT ' +
+      'EXISTS … by hand before the release, and the migration finds them (the lead adds IF NOT EXISTS then)',
+    'require-concurrent-index-deletion':
+      'drops case (municipality_id, status, opened_at), replaced by the partial case_list_open_idx and case_list_closed_idx (under RLS the ' +
+      'status column could not be an index condition anyway): ' +
+      'DROP INDEX takes an ACCESS EXCLUSIVE lock only for the catalogue change, no scan',
+  },
   '0022_intake_drafts_matches_email.sql': {
     'require-concurrent-index-creation':
       'partial index over notifications pending e-mail (none at creation: the UPDATE before it marks every row ' +

@@ -8,6 +8,7 @@ import { receivedAtSchema } from './intake-schemas.ts';
 import { programmeCodes } from './programmes.ts';
 import { blankToUndefined, checkbox, fieldsValid, optionalText, requiredText, uuidSchema } from './schemas.ts';
 import { keyError } from './validation-keys.ts';
+import { caseSearchTermSchema } from './case-search.ts';
 
 const option = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: keyError('validation.invalidOption') });
@@ -42,7 +43,12 @@ export const caseListQuerySchema = z.object({
     blankToUndefined,
     z.coerce.number({ error: 'validation.invalid' }).int({ error: 'validation.invalid' }).min(1, { error: 'validation.invalid' }).max(200, { error: 'validation.invalid' }).default(100),
   ),
+  /** The next page starts after this (an opaque keyset cursor from the previous page's `nextCursor`). */
+  cursor: z.preprocess(blankToUndefined, z.string({ error: 'validation.invalid' }).max(200, { error: 'validation.invalid' }).optional()),
 });
+
+/** The list's filters plus the search term (issue 9 item 1); a POST body, since the term is personal data. */
+export const caseSearchInputSchema = caseListQuerySchema.extend({ q: caseSearchTermSchema });
 
 export const caseIdSchema = z.object({ caseId: uuidSchema });
 
@@ -229,6 +235,7 @@ export const followUpInputSchema = z
 export const taskCompleteInputSchema = z.object({ taskId: uuidSchema, note: optionalText(2000) });
 
 export type CaseListQuery = z.output<typeof caseListQuerySchema>;
+export type CaseSearchInput = z.output<typeof caseSearchInputSchema>;
 export type CaseAssignInput = z.output<typeof caseAssignInputSchema>;
 export type CaseDetailsInput = z.output<typeof caseDetailsInputSchema>;
 export type CaseCloseInput = z.output<typeof caseCloseInputSchema>;

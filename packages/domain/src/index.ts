@@ -18,6 +18,7 @@ export * from './case.ts';
 export * from './case-access.ts';
 export * from './case-eligibility.ts';
 export * from './case-schemas.ts';
+export * from './case-search.ts';
 export * from './access-review.ts';
 export * from './step-up.ts';
 export * from './retention.ts';

@@ -94,3 +94,24 @@ export const loginWithErrors = (email: string): FormAct => async (page) => {
   }
   return { status, problems };
 };
+
+/** [COORDINATOR] The case search with a one-letter term: the error at the field, the term kept (issue 9). */
+export const caseSearchWithErrors: FormAct = async (page) => {
+  await page.locator('#q').fill('a');
+  const status = await post(page, () => page.locator('form[role="search"] button[type="submit"]').click());
+  const problems = await kept(page, { '#q': 'a' });
+  if (!(await page.locator('#q-error').count())) problems.push('no error at the search field');
+  return { status, problems };
+};
+
+/** [COORDINATOR] A case search by a listed person's last name: the result table is swept too, and the term is in
+ * no URL. */
+export const caseSearchWithResults: FormAct = async (page) => {
+  const listed = page.locator('main tbody tr').filter({ has: page.locator('.muted') }).first().locator('a');
+  const lastName = (await listed.textContent())!.trim().split(/\s+/).at(-1)!;
+  await page.locator('#q').fill(lastName);
+  const status = await post(page, () => page.locator('form[role="search"] button[type="submit"]').click());
+  const problems = page.url().includes(encodeURIComponent(lastName)) || page.url().includes(lastName) ? ['the search term is in the URL'] : [];
+  if (!(await page.locator('main tbody tr').count())) problems.push(`no result for ${lastName}`);
+  return { status, problems };
+};

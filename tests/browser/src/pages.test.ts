@@ -9,7 +9,7 @@ import { createOrganisation, createUnit, createUser } from '@utvag/db/testing';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { horizontalOverflow, pageProblems, setLanguage, submitAndWait, type Locale } from './browser.ts';
-import { clockEventWithErrors, emptyFormWithErrors, loginWithErrors, referralWithErrors, triageWithErrors, type FormAct } from './forms.ts';
+import { caseSearchWithErrors, caseSearchWithResults, clockEventWithErrors, emptyFormWithErrors, loginWithErrors, referralWithErrors, triageWithErrors, type FormAct } from './forms.ts';
 import { openDiscardDialog, openDiscardPage, saveDraft, wrongSecondFactorCode } from './patterns.ts';
 import { demoCaseId } from './demo-cases.ts';
 import { useHarness, type DemoRole } from './harness.ts';
@@ -84,6 +84,9 @@ const caseList: PageCase = { path: () => '/arenden', h1: { sv: /^Ärenden$/, en:
 const casePages: PageCase[] = [
   caseList,
   { path: () => '/arenden?scope=mine&status=open', h1: caseList.h1 },
+  // The search (issue 9): a failed search and one with results, both answers to a POST.
+  { path: () => '/arenden', h1: caseList.h1, status: 400, act: caseSearchWithErrors },
+  { path: () => '/arenden?status=open', h1: caseList.h1, act: caseSearchWithResults },
   { path: () => `/arenden/${demoCase.adult}`, h1: caseH1 },
   { path: () => `/arenden/${demoCase.adult}/behorighet`, h1: caseH1 },
   { path: () => `/arenden/${demoCase.adult}/beslut`, h1: caseH1 },

@@ -6,6 +6,7 @@ import {
   caseDetailsInputSchema,
   caseIdSchema,
   caseListQuerySchema,
+  caseSearchInputSchema,
   caseProgrammeInputSchema,
   caseReopenInputSchema,
   commitmentInputSchema,
@@ -24,7 +25,7 @@ import { recordEligibility } from '../cases/eligibility.ts';
 import { completeCaseTask, recordCommitment, recordFollowUp } from '../cases/follow-up.ts';
 import { amendJournalEntry, editJournalEntry, signJournalEntry, writeJournalEntry } from '../cases/journal.ts';
 import { assignCase, changeProgramme, closeCase, reopenCase, updateCaseDetails } from '../cases/lifecycle.ts';
-import { caseAssignmentOptions, getCase, getDecisions, getEligibility, getJournal, getTimeline, listCasesFor } from '../cases/read.ts';
+import { caseAssignmentOptions, getCase, getDecisions, getEligibility, getJournal, getTimeline, listCasesFor, searchCasesFor } from '../cases/read.ts';
 import { router, staffProcedure } from '../trpc.ts';
 
 export const caseRouters = {
@@ -32,6 +33,11 @@ export const caseRouters = {
     list: staffProcedure('case.list')
       .input(caseListQuerySchema)
       .query(({ ctx, input }) => listCasesFor(ctx, input)),
+    // A mutation, so the term travels in the POST body: a query's input is in the URL, and the term is personal
+    // data (an identity number or a name) that must stay out of URLs, access logs and browser history.
+    search: staffProcedure('case.search')
+      .input(caseSearchInputSchema)
+      .mutation(({ ctx, input }) => searchCasesFor(ctx, input)),
     get: staffProcedure('case.read')
       .input(caseIdSchema)
       .query(({ ctx, input }) => getCase(ctx, input)),

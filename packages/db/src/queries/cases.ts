@@ -2,7 +2,7 @@
 // every query is still scoped by tenant as a second guard, and row-level security is the third.
 import { and, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { CaseScope, CaseStatus, ProgrammeCode, StaffRole } from '@utvag/domain';
+import type { CaseScope, CaseSearch, CaseStatus, NamePrefix, ProgrammeCode, StaffRole } from '@utvag/domain';
 import type { Executor } from '../client.ts';
 import { appUser, caseEvent, person, referral, supportCase, unit } from '../schema/index.ts';
 
@@ -85,7 +85,48 @@ function scopeFilter(user: CaseViewer, scope: CaseScope): SQL | undefined {
   return undefined;
 }
 
-export async function listCases(
+/** The case list's keyset: the last row's opening time in whole microseconds since the epoch (exact, unlike a JS
+ * Date) and its id. */
+export interface CaseCursor {
+  openedAtMicros: string;
+  id: string;
+}
+
+const openedAtMicros = sql<string>`(extract(epoch from ${supportCase.openedAt}) * 1000000)::bigint::text`;
+
+/** Folded name in byte order: the expression of person_first_name_key_idx / person_last_name_key_idx. */
+const nameKeyOf = (column: typeof person.firstName | typeof person.lastName) => sql`(utvag_name_key(${column}) collate "C")`;
+const startsWith = (column: typeof person.firstName | typeof person.lastName, p: NamePrefix) =>
+  p.to === null ? sql`${nameKeyOf(column)} >= ${p.from}` : sql`${nameKeyOf(column)} >= ${p.from} and ${nameKeyOf(column)} < ${p.to}`;
+
+/**
+ * What a search matches. A protected identity is matched by name or identity number only for staff named on the
+ * case (responsible or coordinator): for anyone else the row is not there at all, not even masked, so a search
+ * cannot confirm that such a person has a case. A referral reference reveals nothing about who the person is.
+ */
+function searchFilter(search: CaseSearch, municipalityId: string, user: CaseViewer): SQL | undefined {
+  const namedOrUnprotected = or(
+    eq(person.protectedIdentity, false),
+    eq(supportCase.responsibleUserId, user.id),
+    eq(supportCase.coordinatorUserId, user.id),
+  );
+  const ofPerson = (condition: SQL | undefined) => and(eq(person.municipalityId, municipalityId), condition, namedOrUnprotected);
+  switch (search.kind) {
+    case 'identityNumber':
+      return ofPerson(eq(person.identityNumber, search.digits));
+    case 'reference':
+      return and(eq(referral.municipalityId, municipalityId), eq(referral.reference, search.reference));
+    case 'name':
+      return ofPerson(
+        search.either
+          ? or(startsWith(person.firstName, search.either), startsWith(person.lastName, search.either))
+          : and(search.first && startsWith(person.firstName, search.first), search.last && startsWith(person.lastName, search.last)),
+      );
+  }
+}
+
+/** A page of the case list, newest first (`after` the previous page's last row), optionally searched. */
+export function listCases(
   db: Executor,
   q: {
     municipalityId: string;
@@ -93,10 +134,19 @@ export async function listCases(
     scope: CaseScope;
     status?: CaseStatus;
     programme?: ProgrammeCode;
+    search?: CaseSearch;
+    after?: CaseCursor;
     limit: number;
   },
 ) {
-  return caseQuery(db)
+  return db
+    .select({ ...caseColumns, openedAtMicros })
+    .from(supportCase)
+    .innerJoin(person, eq(person.id, supportCase.personId))
+    .leftJoin(unit, eq(unit.id, supportCase.unitId))
+    .leftJoin(responsible, eq(responsible.id, supportCase.responsibleUserId))
+    .leftJoin(coordinator, eq(coordinator.id, supportCase.coordinatorUserId))
+    .leftJoin(referral, eq(referral.id, supportCase.referralId))
     .where(
       and(
         eq(supportCase.municipalityId, q.municipalityId),
@@ -104,6 +154,11 @@ export async function listCases(
         scopeFilter(q.user, q.scope),
         q.status ? eq(supportCase.status, q.status) : undefined,
         q.programme ? eq(supportCase.programme, q.programme) : undefined,
+        q.search ? searchFilter(q.search, q.municipalityId, q.user) : undefined,
+        // Row comparison in the index's column order, so the next page starts inside the index.
+        q.after
+          ? sql`(${supportCase.openedAt}, ${supportCase.id}) < (timestamptz 'epoch' + ${q.after.openedAtMicros}::bigint * interval '1 microsecond', ${q.after.id}::uuid)`
+          : undefined,
       ),
     )
     .orderBy(desc(supportCase.openedAt), desc(supportCase.id))

@@ -40,6 +40,10 @@ export const person = pgTable(
   (t) => [
     // Person matching (issue 5): candidates by date of birth within the municipality.
     index().on(t.municipalityId, t.birthDate),
+    // Case search by name prefix (issue 9): the folded name (utvag_name_key, defined in migration 0024) in byte
+    // order, so a prefix is a range scan.
+    index('person_first_name_key_idx').on(t.municipalityId, sql`(utvag_name_key(${t.firstName}) collate "C")`),
+    index('person_last_name_key_idx').on(t.municipalityId, sql`(utvag_name_key(${t.lastName}) collate "C")`),
     uniqueIndex()
       .on(t.municipalityId, t.identityNumber)
       .where(sql`${t.identityNumber} IS NOT NULL`),

@@ -17,6 +17,18 @@ export const cases = {
     caption: 'Ärenden ({{count}} st)',
     col: { person: 'Person', programme: 'Verksamhet', status: 'Status', unit: 'Enhet', responsible: 'Ansvarig', opened: 'Öppnat' },
     unassigned: 'Inte fördelat',
+    // issue 9: search and pages
+    searchTitle: 'Sök ärende',
+    searchLabel: 'Sök på personnummer, hänvisningsnummer eller namn',
+    searchHint: 'Personnummer och hänvisningsnummer (UTV-ÅÅÅÅ-NNNNNN) ger exakt träff. Ett namn söks på början av för- eller efternamnet, till exempel ”ande” eller ”Anna Sv”.',
+    search: 'Sök',
+    searchResults: 'Sökresultat',
+    searchEmpty: 'Inga ärenden du får se matchar sökningen.',
+    searchCaption: 'Ärenden som matchar sökningen ({{count}} st på den här sidan)',
+    nextPage: 'Nästa sida',
+    firstPage: 'Första sidan',
+    clearSearch: 'Rensa sökningen',
+    pagesLabel: 'Sidor i ärendelistan',
   },
   header: {
     title: 'Ärende: {{name}}',

@@ -1,0 +1,25 @@
+// The name folding of case search exists twice: utvag_name_key in SQL (it is indexed) and nameKey in
+// @utvag/domain (it folds the term). They must agree, or a search misses the people it should find.
+import { nameFoldFrom, nameKey } from '@utvag/domain';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.drop());
+
+it('folds names in SQL exactly as the domain folds the search term', async () => {
+  const samples = [nameFoldFrom, 'Åsa Öberg-Ängström', 'ÉLODIE', 'Zoë', 'Łukasz Ærø', 'Ñuñez', 'Anna-Maria 2nd', '李'];
+  for (const name of samples) {
+    const [row] = await t.sql<{ key: string }[]>`select utvag_name_key(${name}) as key`;
+    expect(row!.key).toBe(nameKey(name));
+  }
+});
+
+it('is leakproof and not inlined, so the application role can search by the name indexes under RLS', async () => {
+  const [row] = await t.sql<{ leakproof: boolean; config: string[] | null }[]>`
+    select proleakproof as leakproof, proconfig as config from pg_proc where proname = 'utvag_name_key'`;
+  expect(row).toEqual({ leakproof: true, config: ['search_path=pg_catalog'] });
+});
