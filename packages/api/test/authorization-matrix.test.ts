@@ -130,6 +130,7 @@ const matrix: Record<string, Entry> = {
     call: async (w, r) => (await w.staff(r)).account.setLocale({ locale: 'sv' }),
   },
   'staff:inbox.list': { action: 'inbox.list', portal: 'staff', call: async (w, r) => (await w.staff(r)).inbox.list({ limit: 5 }) },
+  'staff:inbox.page': { action: 'inbox.list', portal: 'staff', call: async (w, r) => (await w.staff(r)).inbox.page({ limit: 5 }) },
   'staff:referral.get': {
     action: 'referral.read',
     portal: 'staff',

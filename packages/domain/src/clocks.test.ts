@@ -25,6 +25,14 @@ describe('Swedish days as instants', () => {
     expect(endOfSwedishDay('2026-10-25').toISOString()).toBe('2026-10-25T22:59:59.999Z');
   });
 
+  it('answers a day asked again (now from its cache) the same, with a Date of its own', () => {
+    const first = startOfSwedishDay('2026-10-25');
+    first.setTime(0);
+    expect(startOfSwedishDay('2026-10-25').toISOString()).toBe('2026-10-24T22:00:00.000Z');
+    expect(startOfSwedishDay('2026-10-26').toISOString()).toBe('2026-10-25T23:00:00.000Z');
+    expect(() => startOfSwedishDay('2026-02-30')).toThrow(RangeError);
+  });
+
   it('reads wall-clock times, refusing the hour skipped in spring', () => {
     expect(instantFromSwedishWallClock('2026-06-15', '14:30')?.toISOString()).toBe('2026-06-15T12:30:00.000Z');
     expect(instantFromSwedishWallClock('2026-01-15', '14:30')?.toISOString()).toBe('2026-01-15T13:30:00.000Z');

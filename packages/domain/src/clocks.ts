@@ -55,12 +55,21 @@ export function hourInSweden(at: Date): number {
   return Number(hourFormat.formatToParts(at).find((p) => p.type === 'hour')?.value);
 }
 
+// Each start of day takes up to four time-zone conversions, and the inbox computes two or three clocks for each
+// of its rows on every request (they were 6 % of the inbox page's CPU profile); the answer for a day never changes.
+const dayStarts = new Map<string, number>();
+const maxCachedDays = 5_000;
+
 /** The instant a Swedish calendar day starts. Sweden is UTC+1 or +2 and never changes clocks at midnight. */
 export function startOfSwedishDay(date: string): Date {
+  const cached = dayStarts.get(date);
+  if (cached !== undefined) return new Date(cached);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   for (const offsetHours of [1, 2]) {
     const candidate = new Date(Date.UTC(y, m - 1, d) - offsetHours * 3_600_000);
     if (calendarDateInSweden(candidate) === date && calendarDateInSweden(new Date(candidate.getTime() - 1)) !== date) {
+      if (dayStarts.size >= maxCachedDays) dayStarts.clear();
+      dayStarts.set(date, candidate.getTime());
       return candidate;
     }
   }

@@ -2,10 +2,14 @@ import { isAllowed } from '@utvag/api';
 import { layoutData, unreadNotifications } from '@utvag/portal-kit/server';
 import { callerFor } from '$lib/server/portal';
 
-export const load = async ({ locals, url, cookies }) => ({
+/** Pages that read the unread count in their own transaction and return it as `unreadNotifications` (issue 9). */
+const countedByPage = new Set(['/']);
+
+export const load = async ({ locals, url, cookies, route }) => ({
   ...layoutData(locals, url, cookies),
-  /** The header's notification link carries the unread count (issue 5). */
-  unreadNotifications: await unreadNotifications(locals, () => callerFor(locals)),
+  /** The header's notification link carries the unread count (issue 5); +layout.svelte reads it from page.data,
+   * where a page that counted it itself (the inbox) overrides this null. */
+  unreadNotifications: countedByPage.has(route.id ?? '') ? null : await unreadNotifications(locals, () => callerFor(locals)),
   /** The accessibility reports page is in the navigation only for roles that may list the reports. */
   canSeeAccessibilityReports: locals.user ? isAllowed(locals.user.role, 'accessibilityReport.list') : false,
   canSeeCases: locals.user ? isAllowed(locals.user.role, 'case.list') : false,

@@ -16,10 +16,11 @@ export const load = async ({ locals, url }) => {
   const filters = Object.fromEntries(filterNames.map((n) => [n, url.searchParams.get(n) ?? ''])) as Record<(typeof filterNames)[number], string>;
   // Sortable headers are links (?sort=received&order=desc); an unknown value shows the default order.
   const sort = readSort(url.searchParams, inboxSorts, { key: 'priority', direction: 'asc' });
-  const page = await loadOrError(locals.locale, () =>
-    callerFor(locals).inbox.list({ limit: 50, cursor, ...filters, sort: sort.key, order: sort.direction } as never),
+  // The queue, the unit filter's units and the header's unread count in one audited transaction (issue 9); the
+  // root layout leaves the count to this page (+layout.server.ts) and its page.data carries this one.
+  const { page, units, unreadNotifications } = await loadOrError(locals.locale, () =>
+    callerFor(locals).inbox.page({ limit: 50, cursor, ...filters, sort: sort.key, order: sort.direction } as never),
   );
   const canRegister = locals.user ? isAllowed(locals.user.role, 'intake.register') : false;
-  const { units } = await loadOrError(locals.locale, () => callerFor(locals).directory.list());
-  return { page, filters, sort, canRegister, units };
+  return { page, filters, sort, canRegister, units, unreadNotifications };
 };

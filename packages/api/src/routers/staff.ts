@@ -17,7 +17,7 @@ import {
 } from '../accessibility/reports.ts';
 import { discardStaffDraft, getStaffDraft, listStaffDrafts, saveStaffDraft } from '../intake/staff-drafts.ts';
 import { getReferral } from '../referrals/get-referral.ts';
-import { listInbox } from '../referrals/list-inbox.ts';
+import { listInbox, readInboxPage } from '../referrals/list-inbox.ts';
 import { revealIdentity } from '../referrals/reveal-identity.ts';
 import { registerStaffIntake } from '../referrals/submit-referral.ts';
 import { triageReferral } from '../referrals/triage-referral.ts';
@@ -46,6 +46,10 @@ export const staffRouter = router({
     list: staffProcedure('inbox.list')
       .input(inboxQuerySchema)
       .query(({ ctx, input }) => listInbox(ctx, input)),
+    /** The inbox page's whole read (queue, unit filter, unread count) in one audited transaction (issue 9). */
+    page: staffProcedure('inbox.list')
+      .input(inboxQuerySchema)
+      .query(({ ctx, input }) => readInboxPage(ctx, input)),
   }),
   intake: router({
     register: staffProcedure('intake.register')
