@@ -6,10 +6,10 @@ import { AppError } from '@utvag/api';
 import { calendarDateInSweden, costStatementQuerySchema, stepUpValidMinutes } from '@utvag/domain';
 import { getTranslator } from '@utvag/i18n';
 import { formToObject } from '@utvag/portal-kit';
-import { loadOrError } from '@utvag/portal-kit/server';
+import { loadOrError, passkeyFromForm } from '@utvag/portal-kit/server';
 import { callerFor } from '$lib/server/portal';
 import { caseAction } from '$lib/server/case-actions';
-import { stepUpNeedsCode, stepUpUnlessFresh } from '$lib/server/step-up';
+import { stepUpNeedsCode, stepUpOffersPasskey, stepUpUnlessFresh } from '$lib/server/step-up';
 
 export const load = async ({ locals, params, url }) => {
   const caller = callerFor(locals);
@@ -20,24 +20,26 @@ export const load = async ({ locals, params, url }) => {
   const parsed = costStatementQuerySchema.safeParse({ caseId: params.id, ...period });
   const statement = parsed.success && funding.can.export ? await loadOrError(locals.locale, () => caller.stateFunding.costStatement(parsed.data)) : null;
   const needsCode = funding.can.export ? await stepUpNeedsCode(locals) : false;
-  return { funding, period, periodValid: parsed.success, statement, needsCode, minutes: stepUpValidMinutes };
+  const passkey = needsCode ? await stepUpOffersPasskey(locals) : false;
+  return { funding, period, periodValid: parsed.success, statement, needsCode, passkey, minutes: stepUpValidMinutes };
 };
 
 export const actions = {
   /** The step-up for a download (when the session has none fresh), then the file itself by redirect. */
   export: async (event) => {
     const { locals, params, request } = event;
-    const form = formToObject(await request.formData());
+    const formData = await request.formData();
+    const form = formToObject(formData);
     const format = form.format === 'xlsx' ? 'xlsx' : 'pdf';
     const period = costStatementQuerySchema.safeParse({ caseId: params.id, from: String(form.fran ?? ''), to: String(form.till ?? '') });
     const t = getTranslator(locals.locale);
     if (!period.success) return fail(400, { form: 'export', message: t('validation.endBeforeStart') });
     try {
-      await stepUpUnlessFresh(event, String(form.code ?? ''));
+      await stepUpUnlessFresh(event, String(form.code ?? ''), passkeyFromForm(formData));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const message = t(error.messageKey);
-      return fail(400, { form: 'export', message, fieldErrors: { code: message } });
+      return fail(400, { form: 'export', message, fieldErrors: (error.fieldErrors?.passkey ? {} : { code: message }) as Record<string, string> });
     }
     const query = new URLSearchParams({ fran: period.data.from, till: period.data.to });
     redirect(303, `/arenden/${params.id}/insatser/statlig-ersattning/kostnadsredovisning.${format}?${query}`);
