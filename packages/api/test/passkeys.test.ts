@@ -84,6 +84,7 @@ const auditOf = (userId: string, action: string) =>
 describe('enrolling, signing in and stepping up with a passkey', () => {
   let user: SessionUser;
   let authenticator: SoftwareAuthenticator;
+  let recoveryCodes: string[] = [];
 
   it('enrols a passkey as the first factor, with recovery codes, audited', async () => {
     user = await world.user('caseWorker');
@@ -91,6 +92,7 @@ describe('enrolling, signing in and stepping up with a passkey', () => {
     const enrolled = await enrol(user, token);
     authenticator = enrolled.authenticator;
     expect(enrolled.done.recoveryCodes).toHaveLength(10);
+    recoveryCodes = enrolled.done.recoveryCodes!;
     const list = await callerFor(user, token).account.passkeys();
     expect(list.passkeys.map((p) => p.label)).toEqual(['Jobbdatorn']);
     expect(list.passkeys[0]!.lastUsedAt).toBeNull();
@@ -132,6 +134,15 @@ describe('enrolling, signing in and stepping up with a passkey', () => {
     expect(await hasFreshStepUp({ db: world.t.db, sessionId: sessionIdOf(next), user })).toBe(true);
     expect(await resolveSession(world.t.db, token, policy)).toBeNull();
     expect((await auditOf(user.id, 'session.stepUp')).at(-1)).toMatchObject({ outcome: 'allowed', recordType: 'webauthn_credential' });
+  });
+
+  it('steps up with a recovery code when the passkey is not at hand, once', async () => {
+    const token = await signedIn(user);
+    const next = await stepUp(world.t.db, box, { token, user, code: recoveryCodes[0]!, demo: false, requestId: 't' });
+    expect(await hasFreshStepUp({ db: world.t.db, sessionId: sessionIdOf(next), user })).toBe(true);
+    await expect(stepUp(world.t.db, box, { token: next, user, code: recoveryCodes[0]!, demo: false, requestId: 't' })).rejects.toBeInstanceOf(AppError);
+    // No app is enrolled, so no six digits are a code.
+    await expect(stepUp(world.t.db, box, { token: next, user, code: '123456', demo: false, requestId: 't' })).rejects.toBeInstanceOf(AppError);
   });
 
   it('does not take a login challenge for a step-up', async () => {

@@ -112,7 +112,8 @@ export async function verifySecondFactor(
   if (limits && (await limits.account.retryAfterMs(factorKey(input.userId))) > 0) throw new AppError('TOO_MANY_REQUESTS', 'error.rateLimited');
   const usesPasskey = input.passkey !== undefined;
   const credentialId = usesPasskey ? await acceptProof(db, input, sessionIdOf(input.token), 'login') : null;
-  const ok = usesPasskey ? credentialId !== null : await acceptFactorCode(db, box, input.userId, input.code ?? '');
+  // A TOTP code only from a confirmed app: a passkey user's unfinished app enrolment proves nothing.
+  const ok = usesPasskey ? credentialId !== null : await acceptFactorCode(db, box, input.userId, input.code ?? '', await hasConfirmedTotp(db, input.userId));
   await insertAuditEntry(db, {
     userId: input.userId,
     action: 'session.mfa',
@@ -140,9 +141,9 @@ export async function acceptProof(db: Database, proof: FactorProof & { userId: s
  * A TOTP code (its step consumed) or, for a user who lost the phone, one of the recovery codes (consumed: a
  * recovery code works once, whether for the login or a step-up). False for anything else.
  */
-export async function acceptFactorCode(db: Database, box: SecretBox, userId: string, raw: string): Promise<boolean> {
+export async function acceptFactorCode(db: Database, box: SecretBox, userId: string, raw: string, totp = true): Promise<boolean> {
   const code = raw.trim();
-  if (/^\d{6}$/.test(code)) return acceptTotp(db, box, userId, code);
+  if (/^\d{6}$/.test(code)) return totp && acceptTotp(db, box, userId, code);
   if (!/^[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}$/i.test(code.replace(/\s/g, ''))) return false;
   return useRecoveryCode(db, userId, hashRecoveryCode(code));
 }

@@ -30,8 +30,10 @@ export async function stepUp(
     credentialId = await acceptProof(db, { ...input, userId: user.id }, sessionIdOf(input.token), 'stepUp');
     ok = credentialId !== null;
   } else if (!ok) {
-    // A recovery code counts only next to an enrolled app, as before passkeys (a passkey user steps up with it).
-    ok = (await hasConfirmedTotp(db, user.id)) && (await acceptFactorCode(db, box, user.id, input.code));
+    // A TOTP code only from a confirmed app (an enrolment never finished proves nothing); a recovery code from any
+    // user with a factor (a passkey-only user got them with the first passkey).
+    const app = await hasConfirmedTotp(db, user.id);
+    ok = (app || (await hasSecondFactor(db, user.id))) && (await acceptFactorCode(db, box, user.id, input.code, app));
   }
   await insertAuditEntry(db, {
     userId: user.id,
