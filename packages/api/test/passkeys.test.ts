@@ -8,8 +8,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLoginLimits } from '../src/auth/login-limits.ts';
 import { logIn } from '../src/auth/login.ts';
-import { verifySecondFactor } from '../src/auth/mfa.ts';
-import { passkeyAuthenticationOptions, webauthnSettingsFromEnv } from '../src/auth/passkeys.ts';
+import { enrolPasskeyAtLogin, verifySecondFactor } from '../src/auth/mfa.ts';
+import { passkeyAuthenticationOptions, passkeyRegistrationOptions, webauthnSettingsFromEnv } from '../src/auth/passkeys.ts';
 import { secretBoxFromEnv } from '../src/auth/secret-box.ts';
 import { resolveSession } from '../src/auth/session.ts';
 import { hasFreshStepUp, stepUp } from '../src/auth/step-up.ts';
@@ -227,6 +227,31 @@ describe('enrolling, signing in and stepping up with a passkey', () => {
     await expect(verifySecondFactor(world.t.db, box, { token: login.token, userId: user.id, code: '123456', requestId: 't', limits })).rejects.toMatchObject({
       code: 'TOO_MANY_REQUESTS',
     });
+  });
+});
+
+describe('a passkey as the first factor at the second step of a login', () => {
+  it('enrols instead of the app: recovery codes, MFA-verified, new session id; a password alone adds none later', async () => {
+    const u = world.tenant.users.administrator;
+    const user = await world.user('administrator');
+    const login = await passwordOnly(u, 'staff');
+    expect(login.mfaRequired).toBe(true);
+    const authenticator = new SoftwareAuthenticator(origin);
+    const options = await passkeyRegistrationOptions(world.t.db, settings, { sessionId: sessionIdOf(login.token), user });
+    const enrol = (label: unknown, token: string, response: unknown) =>
+      enrolPasskeyAtLogin(world.t.db, settings, { token, userId: user.id, label, response, requestId: 't' });
+    await expect(enrol('', login.token, {})).rejects.toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { label: { key: 'validation.required' } } });
+    const done = await enrol('Säkerhetsnyckel', login.token, authenticator.create(options));
+    expect(done.recoveryCodes).toHaveLength(10);
+    expect(await resolveSession(world.t.db, login.token, policy)).toBeNull();
+    expect((await resolveSession(world.t.db, done.token, policy))?.mfaPending).toBe(false);
+    // The next password-only session must use the passkey: it cannot enrol another one.
+    const next = await passwordOnly(u, 'staff');
+    expect(next.mfaRequired).toBe(true);
+    const again = await passkeyRegistrationOptions(world.t.db, settings, { sessionId: sessionIdOf(next.token), user });
+    await expect(enrol('Inkräktarens', next.token, new SoftwareAuthenticator(origin).create(again))).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await resolveSession(world.t.db, next.token, policy))?.mfaPending).toBe(true);
+    expect(await world.t.db.select().from(webauthnCredential).where(eq(webauthnCredential.userId, user.id))).toHaveLength(1);
   });
 });
 

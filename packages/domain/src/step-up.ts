@@ -63,8 +63,10 @@ export const passkeyResponseFieldSchema = z
   })
   .pipe(passkeyResponseSchema);
 
+export const passkeyLabelSchema = requiredText(passkeyLabelLimits.max);
+
 export const passkeyRegistrationInputSchema = z.object({
-  label: requiredText(passkeyLabelLimits.max),
+  label: passkeyLabelSchema,
   response: passkeyResponseFieldSchema,
 });
 

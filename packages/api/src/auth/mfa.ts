@@ -12,11 +12,12 @@ import {
   useTotpStep,
   type Database,
 } from '@utvag/db';
+import { passkeyLabelSchema } from '@utvag/domain';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import { AppError } from '../errors.ts';
 import type { LoginLimits } from './login-limits.ts';
-import { acceptPasskey, passkeyRefused, type WebauthnSettings } from './passkeys.ts';
+import { acceptPasskey, passkeyRefused, registerPasskey, type WebauthnSettings } from './passkeys.ts';
 import type { SecretBox } from './secret-box.ts';
 import { newSessionToken, sessionIdOf } from './tokens.ts';
 
@@ -80,6 +81,27 @@ export async function confirmTotpEnrolment(
   const recoveryCodes = newRecoveryCodes();
   await replaceRecoveryCodes(db, input.userId, recoveryCodes.map(hashRecoveryCode));
   await insertAuditEntry(db, { userId: input.userId, action: 'session.mfa.enrol', recordType: 'session', requestId: input.requestId });
+  const token = newSessionToken();
+  await rotateSessionAfterMfa(db, sessionIdOf(input.token), sessionIdOf(token));
+  return { recoveryCodes, token };
+}
+
+/**
+ * A passkey as the account's first factor, at the second step of a login (instead of the authenticator app): only
+ * while the account has no factor at all, or a password alone could add one. Like confirming the app, it verifies
+ * this session's second factor, gives recovery codes (shown once) and a new session id.
+ */
+export async function enrolPasskeyAtLogin(
+  db: Database,
+  settings: WebauthnSettings,
+  input: { token: string; userId: string; label: unknown; response: unknown; requestId: string },
+) {
+  if (await hasSecondFactor(db, input.userId)) throw new AppError('CONFLICT', 'auth.mfa.alreadyEnrolled');
+  const label = passkeyLabelSchema.safeParse(input.label);
+  if (!label.success) throw new AppError('BAD_REQUEST', 'validation.required', { label: { key: label.error.issues[0]?.message ?? 'validation.invalid' } });
+  await registerPasskey(db, settings, { sessionId: sessionIdOf(input.token), userId: input.userId, label: label.data, response: input.response, requestId: input.requestId });
+  const recoveryCodes = newRecoveryCodes();
+  await replaceRecoveryCodes(db, input.userId, recoveryCodes.map(hashRecoveryCode));
   const token = newSessionToken();
   await rotateSessionAfterMfa(db, sessionIdOf(input.token), sessionIdOf(token));
   return { recoveryCodes, token };

@@ -3,7 +3,7 @@
 // form field named `passkey` with the page's ordinary form: the second-factor form, a step-up form, or the account
 // page's "add" form. TOTP stays the path that works without JavaScript.
 import { fail, type Action, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
-import { AppError, createCallerFactory, describeError, passkeyAuthenticationOptions, sessionIdOf } from '@utvag/api';
+import { AppError, createCallerFactory, describeError, hasSecondFactor, passkeyAuthenticationOptions, passkeyRegistrationOptions, sessionIdOf } from '@utvag/api';
 import { getTranslator } from '@utvag/i18n';
 import { TRPCError, type AnyRouter } from '@trpc/server';
 import { stepUpValidMinutes } from '@utvag/domain';
@@ -48,6 +48,13 @@ export function passkeyOptionsHandler(getConfig: () => PortalConfig): RequestHan
     const body = (await request.json().catch(() => null)) as { purpose?: unknown } | null;
     const purpose = body?.purpose;
     const token = cookies.get(sessionCookieName(config.secure));
+    if (purpose === 'register' && locals.pendingUser && token) {
+      // The first factor at the second step of a login: only for an account without any, or a password alone
+      // could add one (the enrolment refuses it again).
+      const user = locals.pendingUser;
+      if (await hasSecondFactor(config.db, user.id)) return json(409, { message: t('auth.mfa.alreadyEnrolled') });
+      return json(200, { options: await passkeyRegistrationOptions(config.db, config.webauthn, { sessionId: sessionIdOf(token), user }) });
+    }
     if (purpose === 'register') {
       if (!locals.user) return json(401, { message: t('error.unauthorized') });
       try {

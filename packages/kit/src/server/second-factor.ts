@@ -2,7 +2,7 @@
 // app (QR code, first code, recovery codes shown once) or enters a code or uses a passkey. Plain forms; only the
 // passkey needs JavaScript.
 import { fail, redirect, type Action, type RequestEvent } from '@sveltejs/kit';
-import { AppError, confirmTotpEnrolment, hasPasskey, hasSecondFactor, startTotpEnrolment, verifySecondFactor } from '@utvag/api';
+import { AppError, confirmTotpEnrolment, enrolPasskeyAtLogin, hasPasskey, hasSecondFactor, startTotpEnrolment, verifySecondFactor } from '@utvag/api';
 import { getTranslator } from '@utvag/i18n';
 import { safeRedirectPath, sessionCookieName, setSessionCookie } from './cookies.ts';
 import { passkeyFromForm } from './passkeys.ts';
@@ -24,7 +24,7 @@ export async function secondFactorLoad(config: () => PortalConfig, event: Pick<R
   return { mode: 'enrol' as const, redirectTo, enrolment: { secret, qrSvg }, passkey: false };
 }
 
-type Step = 'verify' | 'enrol';
+type Step = 'verify' | 'enrol' | 'enrolPasskey';
 
 function secondFactorAction(config: () => PortalConfig, step: Step): Action {
   return async (event) => {
@@ -38,6 +38,11 @@ function secondFactorAction(config: () => PortalConfig, step: Step): Action {
     const t = getTranslator(event.locals.locale);
     const expires = new Date(Date.now() + policy.absoluteHours * 3_600_000);
     try {
+      if (step === 'enrolPasskey') {
+        const done = await enrolPasskeyAtLogin(db, webauthn, { token, userId: user.id, label: form.get('label'), response: passkey, requestId: event.locals.requestId });
+        setSessionCookie(event.cookies, secure, done.token, expires);
+        return { recoveryCodes: done.recoveryCodes, redirectTo: safeRedirectPath(form.get('redirectTo')) };
+      }
       if (step === 'verify') {
         const next = await verifySecondFactor(db, secretBox, { ...input, passkey, webauthn, limits: loginLimits });
         setSessionCookie(event.cookies, secure, next, expires);
@@ -48,7 +53,8 @@ function secondFactorAction(config: () => PortalConfig, step: Step): Action {
       }
     } catch (error) {
       if (error instanceof AppError && error.code === 'TOO_MANY_REQUESTS') return fail(429, { step, message: t(error.messageKey) });
-      if (error instanceof AppError) return fail(400, { step, message: t(error.messageKey), passkey: passkey !== undefined });
+      if (error instanceof AppError && error.fieldErrors?.label) return fail(400, { step, message: t(error.fieldErrors.label.key), labelError: true });
+      if (error instanceof AppError) return fail(400, { step, message: t(error.messageKey), passkey: passkey !== undefined || step === 'enrolPasskey' });
       throw error;
     }
     redirect(303, safeRedirectPath(form.get('redirectTo')));
@@ -58,4 +64,5 @@ function secondFactorAction(config: () => PortalConfig, step: Step): Action {
 export const secondFactorActions = (config: () => PortalConfig) => ({
   verify: secondFactorAction(config, 'verify'),
   enrol: secondFactorAction(config, 'enrol'),
+  enrolPasskey: secondFactorAction(config, 'enrolPasskey'),
 });

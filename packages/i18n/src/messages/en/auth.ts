@@ -31,6 +31,8 @@ export const auth = {
     continue: 'I have saved the codes – continue',
   },
   passkey: {
+    enrolTitle: 'Or use a passkey',
+    enrolIntro: 'Instead of an app you can use the screen lock of your computer or phone, a fingerprint or a security key. It also protects against phishing.',
     use: 'Use a passkey',
     or: 'or',
     intro: 'If you have added a passkey you can use it instead of the code.',

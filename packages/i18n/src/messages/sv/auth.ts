@@ -29,6 +29,8 @@ export const auth = {
     continue: 'Jag har sparat koderna – fortsätt',
   },
   passkey: {
+    enrolTitle: 'Eller använd en nyckel (passkey)',
+    enrolIntro: 'I stället för en app kan du använda datorns eller telefonens skärmlås, fingeravtryck eller en säkerhetsnyckel. Det skyddar också mot nätfiske.',
     use: 'Använd nyckel (passkey)',
     or: 'eller',
     intro: 'Har du lagt till en nyckel (passkey) kan du använda den i stället för koden.',
