@@ -13,6 +13,7 @@ let db: TestDatabase;
 let staff: Portal;
 let browser: Browser;
 let account: { email: string; password: string };
+let newcomer: { email: string; password: string };
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -20,6 +21,7 @@ beforeAll(async () => {
   const [demo] = await db.sql<{ id: string }[]>`select id from municipality where name = 'Exempelstad (demo)'`;
   const unit = await createUnit(db.db, { municipalityId: demo!.id, kind: 'exitProgramme' });
   account = await createUser(db.db, { municipalityId: demo!.id, role: 'caseWorker', unitId: unit.id });
+  newcomer = await createUser(db.db, { municipalityId: demo!.id, role: 'intake', unitId: unit.id });
   [staff, browser] = await Promise.all([startPortal('staff', db.url), launchBrowser()]);
 });
 afterAll(async () => {
@@ -33,10 +35,10 @@ async function expectAccessible(page: Page) {
   expect(violations, describeViolations(violations)).toEqual([]);
 }
 
-async function passwordStep(page: Page) {
+async function passwordStep(page: Page, who = account) {
   await page.goto(`${staff.url}/login`);
-  await page.getByLabel('E-postadress').fill(account.email);
-  await page.getByLabel(/^Lösenord/).fill(account.password);
+  await page.getByLabel('E-postadress').fill(who.email);
+  await page.getByLabel(/^Lösenord/).fill(who.password);
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.waitForURL(/\/login\/kod/);
 }
@@ -45,7 +47,39 @@ async function passwordStep(page: Page) {
 let step = 0;
 const codeFor = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + step++ * 30_000 });
 
+async function withAuthenticator() {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  return { context, page, cdp, authenticatorId };
+}
+
 describe('[CASEWORKER][MFA] passkeys', () => {
+  it('[INTAKE] enrols a passkey instead of the app at the first login, then signs in with it', async () => {
+    const { context, page } = await withAuthenticator();
+    await passwordStep(page, newcomer);
+    await expect(page.getByRole('heading', { name: 'Eller använd en nyckel (passkey)' }).count()).resolves.toBe(1);
+    await expectAccessible(page);
+    await page.getByLabel(/^Namn på nyckeln/).fill('Jobbdatorn');
+    await page.getByRole('button', { name: 'Lägg till nyckel' }).click();
+    await page
+      .getByRole('heading', { name: 'Spara dina reservkoder' })
+      .waitFor({ timeout: 15_000 })
+      .catch(async () => expect.fail(`no passkey enrolled: ${await page.locator('main').innerText()}`));
+    await page.getByRole('link', { name: /fortsätt/ }).click();
+    await page.waitForURL(`${staff.url}/`);
+    await page.getByRole('button', { name: /Logga ut/ }).click();
+    await page.waitForURL(/\/login/);
+    await passwordStep(page, newcomer);
+    await Promise.all([page.waitForURL(`${staff.url}/`), page.getByRole('button', { name: 'Använd nyckel (passkey)' }).click()]);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Inkorg');
+    await context.close();
+  });
+
   it('adds a passkey on the account page and signs in with password and passkey', async () => {
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
@@ -101,7 +135,8 @@ describe('[CASEWORKER][MFA] passkeys', () => {
 
     // The use is on record in the audit log, with the credential.
     const rows = await db.sql<{ outcome: string; record_type: string }[]>`
-      select outcome, record_type from audit_entry where action = 'session.mfa' and record_type = 'webauthn_credential' order by id`;
+      select outcome, record_type from audit_entry where action = 'session.mfa' and record_type = 'webauthn_credential'
+        and user_id = (select id from app_user where email = ${account.email}) order by id`;
     expect(rows.map((r) => r.outcome)).toEqual(['allowed']);
     await context.close();
   });
