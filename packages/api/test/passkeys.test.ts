@@ -191,6 +191,13 @@ describe('enrolling, signing in and stepping up with a passkey', () => {
     ).rejects.toMatchObject({ messageKey: 'auth.passkey.failed' });
   });
 
+  it('keeps one pending challenge per session and purpose: asking again replaces it', async () => {
+    const { attempt, login } = await tryLogin((o) => authenticator.get(o));
+    await passkeyAuthenticationOptions(world.t.db, settings, { sessionId: sessionIdOf(login.token), userId: user.id, purpose: 'login' });
+    expect(await world.t.db.select().from(webauthnChallenge).where(eq(webauthnChallenge.sessionId, sessionIdOf(login.token)))).toHaveLength(1);
+    await expect(attempt()).rejects.toMatchObject({ messageKey: 'auth.passkey.failed' });
+  });
+
   it('refuses an answer to an expired challenge', async () => {
     const { attempt } = await tryLogin((o) => authenticator.get(o));
     await world.t.db.update(webauthnChallenge).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(webauthnChallenge.userId, user.id));

@@ -1,7 +1,7 @@
 // Passkeys (WebAuthn): credentials and their pending challenges. Taking a challenge deletes it in the same
 // statement, and a counter only moves forward in one conditional UPDATE, so two racing requests cannot both use
 // the same challenge or the same signature.
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { webauthnChallenge, webauthnCredential } from '../schema/index.ts';
 
@@ -11,8 +11,16 @@ export async function saveWebauthnChallenge(
   db: Executor,
   input: { sessionId: string; userId: string; purpose: ChallengePurpose; challenge: string; expiresAt: Date },
 ) {
-  // Expired challenges of anyone go on the way: they are never valid again.
-  await db.delete(webauthnChallenge).where(lt(webauthnChallenge.expiresAt, sql`now()`));
+  // Expired challenges of anyone go on the way (they are never valid again), and so does an earlier challenge of
+  // this session for the same purpose: one pending ceremony per session and purpose, however often it is asked.
+  await db
+    .delete(webauthnChallenge)
+    .where(
+      or(
+        lt(webauthnChallenge.expiresAt, sql`now()`),
+        and(eq(webauthnChallenge.sessionId, input.sessionId), eq(webauthnChallenge.purpose, input.purpose)),
+      ),
+    );
   await db.insert(webauthnChallenge).values(input);
 }
 
