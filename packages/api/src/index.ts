@@ -22,7 +22,8 @@ export { permissions, publicActions, isAllowed, type Action } from './permission
 export { accessibilityReportLimitPolicy } from './accessibility/reports.ts';
 export { createLogger, type Logger } from './logger.ts';
 export { describeError, type ErrorDescription } from './describe-error.ts';
-export { startTotpEnrolment, confirmTotpEnrolment, verifySecondFactor, hasConfirmedTotp, type Enrolment } from './auth/mfa.ts';
+export { startTotpEnrolment, confirmTotpEnrolment, verifySecondFactor, enrolPasskeyAtLogin, hasConfirmedTotp, hasSecondFactor, hasPasskey, type Enrolment } from './auth/mfa.ts';
+export { passkeyAuthenticationOptions, passkeyRegistrationOptions, webauthnSettingsFromEnv, type WebauthnSettings } from './auth/passkeys.ts';
 export { createSecretBox, secretBoxFromEnv, type SecretBox } from './auth/secret-box.ts';
 export { saveOwnDraft } from './referrals/drafts.ts';
 export { stepUp, hasFreshStepUp } from './auth/step-up.ts';

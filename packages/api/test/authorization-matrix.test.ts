@@ -91,6 +91,9 @@ async function ownDraft(w: World, r: Role | null) {
   return { caller, idempotencyKey: draft.idempotencyKey };
 }
 
+/** A passkey answer of the right shape (its signature is checked only after the session is). */
+const passkeyShape = JSON.stringify({ id: 'AA', rawId: 'AA', type: 'public-key', response: { clientDataJSON: 'AA', attestationObject: 'AA' } });
+
 /** The regional account works for a region that the tenant shares with (created once, on first use). */
 let region: Promise<unknown> | null = null;
 const withRegion = (w: World) =>
@@ -347,6 +350,48 @@ const matrix: Record<string, Entry> = {
     call: async (w, r) => (await w.partner(r)).account.endSession({ handle: crypto.randomUUID() }),
   },
   'partner:account.endOtherSessions': { action: 'account', portal: 'partner', call: async (w, r) => (await w.partner(r)).account.endOtherSessions() },
+  'staff:account.passkeys': { action: 'account', portal: 'staff', call: async (w, r) => (await w.staff(r)).account.passkeys() },
+  'staff:account.passkeyRegistrationOptions': {
+    action: 'account',
+    portal: 'staff',
+    // The matrix's callers have no session row to bind a challenge to (passkeys.test.ts has one): UNAUTHORIZED.
+    alsoOk: ['UNAUTHORIZED'],
+    call: async (w, r) => (await w.staff(r)).account.passkeyRegistrationOptions(),
+  },
+  'staff:account.registerPasskey': {
+    action: 'account',
+    portal: 'staff',
+    alsoOk: ['UNAUTHORIZED'],
+    call: async (w, r) => (await w.staff(r)).account.registerPasskey({ label: 'Nyckel', response: passkeyShape }),
+  },
+  'staff:account.removePasskey': {
+    action: 'account',
+    portal: 'staff',
+    // A passkey id of nobody's: NOT_FOUND, whoever asks (a user with a factor would first need a step-up).
+    alsoOk: ['NOT_FOUND', 'PRECONDITION_FAILED'],
+    call: async (w, r) => (await w.staff(r)).account.removePasskey({ id: crypto.randomUUID() }),
+  },
+  'partner:account.passkeys': { action: 'account', portal: 'partner', call: async (w, r) => (await w.partner(r)).account.passkeys() },
+  'partner:account.passkeyRegistrationOptions': {
+    action: 'account',
+    portal: 'partner',
+    // The matrix's callers have no session row to bind a challenge to (passkeys.test.ts has one): UNAUTHORIZED.
+    alsoOk: ['UNAUTHORIZED'],
+    call: async (w, r) => (await w.partner(r)).account.passkeyRegistrationOptions(),
+  },
+  'partner:account.registerPasskey': {
+    action: 'account',
+    portal: 'partner',
+    alsoOk: ['UNAUTHORIZED'],
+    call: async (w, r) => (await w.partner(r)).account.registerPasskey({ label: 'Nyckel', response: passkeyShape }),
+  },
+  'partner:account.removePasskey': {
+    action: 'account',
+    portal: 'partner',
+    // A passkey id of nobody's: NOT_FOUND, whoever asks (a user with a factor would first need a step-up).
+    alsoOk: ['NOT_FOUND', 'PRECONDITION_FAILED'],
+    call: async (w, r) => (await w.partner(r)).account.removePasskey({ id: crypto.randomUUID() }),
+  },
   'staff:retention.report': { action: 'retention.read', portal: 'staff', call: async (w, r) => (await w.staff(r)).retention.report() },
   'staff:retention.propose': { action: 'retention.approve', portal: 'staff', call: async (w, r) => (await w.staff(r)).retention.propose() },
   'staff:retention.approve': {

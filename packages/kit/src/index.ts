@@ -6,6 +6,8 @@ export { default as ErrorPage } from './components/ErrorPage.svelte';
 export { default as AccessibilityStatement } from './components/AccessibilityStatement.svelte';
 export { default as SecondFactorPage } from './components/SecondFactorPage.svelte';
 export { default as SessionsPage } from './components/SessionsPage.svelte';
+export { default as PasskeysPage } from './components/PasskeysPage.svelte';
+export { default as PasskeyButton } from './components/PasskeyButton.svelte';
 export { default as PartnerTimeline } from './components/PartnerTimeline.svelte';
 export { default as NotificationsPage } from './components/NotificationsPage.svelte';
 export { default as EmailPreferencePage } from './components/EmailPreferencePage.svelte';

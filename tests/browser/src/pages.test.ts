@@ -101,6 +101,8 @@ const intakeH1 = { sv: /^Mottagning$/, en: /^Intake$/ };
 /** E-mail about notifications (issue 5 item 7), both portals. */
 const emailSettingsPage: PageCase = { path: () => '/konto/e-post', h1: { sv: /^E-post om aviseringar$/, en: /^E-mail about notifications$/ } };
 const sessionsPage: PageCase = { path: () => '/konto/sessioner', h1: { sv: /^Mina inloggningar$/, en: /^My sign-ins$/ } };
+/** Passkeys (issue 3), both portals: a demo account has no factor, so the page shows "Lägg till nyckel". */
+const passkeysPage: PageCase = { path: () => '/konto/nycklar', h1: { sv: /^Nycklar \(passkeys\)$/, en: /^Passkeys$/ } };
 const logReviewPage = '/loggkontroll';
 // Support work (issue 7): the demo case the police referred (interventions, plan, a planned meeting).
 let supportCase = '';
@@ -148,6 +150,7 @@ const assessmentPages: PageCase[] = [
 const invitationsPage: PageCase = { path: () => '/natverksmoten', h1: { sv: /^Nätverksmöten$/, en: /^Network meetings$/ } };
 const staffPages = (canTriage: boolean, canReviewLog = false): PageCase[] => [
   sessionsPage,
+  passkeysPage,
   { path: () => `/hanvisningar/${referral.police}/identitet`, h1: { sv: /^Visa skyddade personuppgifter$/, en: /^Show protected personal details$/ } },
   canReviewLog
     ? { path: () => logReviewPage, h1: { sv: /^Loggkontroll$/, en: /^Log review$/ }, has: ['main table caption', true] }
@@ -202,6 +205,7 @@ const forbidden = { status: 403, h1: { sv: /^Din roll kan inte skicka/, en: /^Yo
 const submissions = { sv: /^Våra hänvisningar$/, en: /^Our referrals$/ };
 const partnerPages = (role: keyof typeof forms, receipt: () => string, otherForm: keyof typeof forms): PageCase[] => [
   sessionsPage,
+  passkeysPage,
   { path: () => '/konto/tvastegsverifiering', h1: { sv: /^Tvåstegsverifiering$/, en: /^Two-step verification$/ } },
   { path: () => '/', h1: submissions },
   // A saved draft: the start page with the one-time message and the draft's "discard" trigger…

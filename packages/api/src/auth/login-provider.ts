@@ -5,7 +5,7 @@
 // disabled, wrong portal, wrong secret), so callers give one generic answer and learn nothing about accounts.
 import { insertAuditEntry, insertSession, type Database, type findUserByExternalSubject } from '@utvag/db';
 import { browserFamily } from './browser-family.ts';
-import { hasConfirmedTotp } from './mfa.ts';
+import { hasSecondFactor } from './mfa.ts';
 import type { SecretBox } from './secret-box.ts';
 import { absoluteExpiry, type SessionPolicy } from './session-policy.ts';
 import { newSessionToken, sessionIdOf } from './tokens.ts';
@@ -104,7 +104,7 @@ export async function startSession(db: Database, account: AuthenticatedAccount, 
 
 /**
  * Every staff account needs a second factor; a partner needs one when its organisation requires it or the
- * partner has enrolled one. Only demo accounts in demo mode skip it, so the demo stays easy to try.
+ * partner has enrolled one (an authenticator app or a passkey). Only demo accounts in demo mode skip it, so the demo stays easy to try.
  */
 async function needsSecondFactor(
   db: Database,
@@ -113,5 +113,5 @@ async function needsSecondFactor(
 ) {
   if (user.isDemo && demo) return false;
   if (user.kind === 'staff' || user.organisationRequiresMfa) return true;
-  return hasConfirmedTotp(db, user.id);
+  return hasSecondFactor(db, user.id);
 }

@@ -2,6 +2,7 @@
 // once: its 30-second step is recorded and a replay of it, or of any earlier code, is refused.
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  countWebauthnCredentials,
   findTotpFactor,
   insertAuditEntry,
   replaceRecoveryCodes,
@@ -11,9 +12,12 @@ import {
   useTotpStep,
   type Database,
 } from '@utvag/db';
+import { passkeyLabelSchema } from '@utvag/domain';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import { AppError } from '../errors.ts';
+import type { LoginLimits } from './login-limits.ts';
+import { acceptPasskey, passkeyRefused, registerPasskey, type WebauthnSettings } from './passkeys.ts';
 import type { SecretBox } from './secret-box.ts';
 import { newSessionToken, sessionIdOf } from './tokens.ts';
 
@@ -55,7 +59,7 @@ export async function acceptTotp(db: Database, box: SecretBox, userId: string, c
   return useTotpStep(db, factor.id, Math.floor(now / 1000 / period) + delta);
 }
 
-function newRecoveryCodes(): string[] {
+export function newRecoveryCodes(): string[] {
   return Array.from({ length: 10 }, () => {
     const raw = randomBytes(6).toString('hex');
     return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
@@ -83,39 +87,98 @@ export async function confirmTotpEnrolment(
 }
 
 /**
- * Verifies the second factor for a password-only session: a TOTP code, or a recovery code. On success the
- * session gets a new id and counts as fully signed in; the new cookie token is returned.
+ * A passkey as the account's first factor, at the second step of a login (instead of the authenticator app): only
+ * while the account has no factor at all, or a password alone could add one. Like confirming the app, it verifies
+ * this session's second factor, gives recovery codes (shown once) and a new session id.
+ */
+export async function enrolPasskeyAtLogin(
+  db: Database,
+  settings: WebauthnSettings,
+  input: { token: string; userId: string; label: unknown; response: unknown; requestId: string },
+) {
+  if (await hasSecondFactor(db, input.userId)) throw new AppError('CONFLICT', 'auth.mfa.alreadyEnrolled');
+  const label = passkeyLabelSchema.safeParse(input.label);
+  if (!label.success) throw new AppError('BAD_REQUEST', 'validation.required', { label: { key: label.error.issues[0]?.message ?? 'validation.invalid' } });
+  await registerPasskey(db, settings, { sessionId: sessionIdOf(input.token), userId: input.userId, label: label.data, response: input.response, requestId: input.requestId });
+  const recoveryCodes = newRecoveryCodes();
+  await replaceRecoveryCodes(db, input.userId, recoveryCodes.map(hashRecoveryCode));
+  const token = newSessionToken();
+  await rotateSessionAfterMfa(db, sessionIdOf(input.token), sessionIdOf(token));
+  return { recoveryCodes, token };
+}
+
+/** The proof a user gives for the second factor: a code (TOTP or recovery) or a passkey's signed answer. */
+export interface FactorProof {
+  code?: string;
+  /** The browser's answer to a passkey challenge (JSON); checked against `webauthn`. */
+  passkey?: unknown;
+  webauthn?: WebauthnSettings;
+}
+
+/**
+ * Second-factor failures count like password failures, per account (login-limits.ts): five wrong codes or passkey
+ * answers in 15 minutes block the account's second step for 15 minutes, so a six-digit code cannot be guessed.
+ */
+const factorKey = (userId: string) => `factor:${userId}`;
+
+/**
+ * Verifies the second factor for a password-only session: a TOTP code, a recovery code or a passkey. On success
+ * the session gets a new id and counts as fully signed in; the new cookie token is returned.
  */
 export async function verifySecondFactor(
   db: Database,
   box: SecretBox,
-  input: { token: string; userId: string; code: string; requestId: string },
+  input: FactorProof & { token: string; userId: string; requestId: string; limits?: LoginLimits },
 ): Promise<string> {
-  const ok = await acceptFactorCode(db, box, input.userId, input.code);
+  const { limits } = input;
+  if (limits && (await limits.account.retryAfterMs(factorKey(input.userId))) > 0) throw new AppError('TOO_MANY_REQUESTS', 'error.rateLimited');
+  const usesPasskey = input.passkey !== undefined;
+  const credentialId = usesPasskey ? await acceptProof(db, input, sessionIdOf(input.token), 'login') : null;
+  // A TOTP code only from a confirmed app: a passkey user's unfinished app enrolment proves nothing.
+  const ok = usesPasskey ? credentialId !== null : await acceptFactorCode(db, box, input.userId, input.code ?? '', await hasConfirmedTotp(db, input.userId));
   await insertAuditEntry(db, {
     userId: input.userId,
     action: 'session.mfa',
-    recordType: 'session',
+    ...(usesPasskey ? { recordType: 'webauthn_credential', recordId: credentialId } : { recordType: 'session' }),
     outcome: ok ? 'allowed' : 'denied',
     requestId: input.requestId,
   });
-  if (!ok) throw badCode();
+  if (!ok) {
+    await limits?.account.recordFailure(factorKey(input.userId));
+    throw usesPasskey ? passkeyRefused() : badCode();
+  }
+  await limits?.account.reset(factorKey(input.userId));
   const token = newSessionToken();
   await rotateSessionAfterMfa(db, sessionIdOf(input.token), sessionIdOf(token));
   return token;
+}
+
+/** A passkey answer for the session and purpose: the credential's row id, or null. */
+export async function acceptProof(db: Database, proof: FactorProof & { userId: string }, sessionId: string, purpose: 'login' | 'stepUp') {
+  if (!proof.webauthn) throw new Error('a passkey needs the WebAuthn settings');
+  return acceptPasskey(db, proof.webauthn, { sessionId, userId: proof.userId, purpose, response: proof.passkey });
 }
 
 /**
  * A TOTP code (its step consumed) or, for a user who lost the phone, one of the recovery codes (consumed: a
  * recovery code works once, whether for the login or a step-up). False for anything else.
  */
-export async function acceptFactorCode(db: Database, box: SecretBox, userId: string, raw: string): Promise<boolean> {
+export async function acceptFactorCode(db: Database, box: SecretBox, userId: string, raw: string, totp = true): Promise<boolean> {
   const code = raw.trim();
-  if (/^\d{6}$/.test(code)) return acceptTotp(db, box, userId, code);
+  if (/^\d{6}$/.test(code)) return totp && acceptTotp(db, box, userId, code);
   if (!/^[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}$/i.test(code.replace(/\s/g, ''))) return false;
   return useRecoveryCode(db, userId, hashRecoveryCode(code));
 }
 
 export async function hasConfirmedTotp(db: Database, userId: string) {
   return Boolean((await findTotpFactor(db, userId))?.confirmedAt);
+}
+
+/** A confirmed TOTP factor or at least one passkey: either meets the second-factor requirement. */
+export async function hasSecondFactor(db: Database, userId: string) {
+  return (await hasConfirmedTotp(db, userId)) || (await countWebauthnCredentials(db, userId)) > 0;
+}
+
+export async function hasPasskey(db: Database, userId: string) {
+  return (await countWebauthnCredentials(db, userId)) > 0;
 }

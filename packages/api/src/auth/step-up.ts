@@ -1,40 +1,51 @@
 // Step-up (issue 3): the second factor entered again before revealing a protected identity or exporting
 // person-level data. It holds for `stepUpValidMinutes` (packages/domain), and, as a rise in privilege, gives the
 // session a new id. Demo accounts in demo mode, which have no factor, step up without a code.
-import { findSessionStepUp, findTotpFactor, insertAuditEntry, rotateSessionAfterStepUp, type Database } from '@utvag/db';
+import { findSessionStepUp, insertAuditEntry, rotateSessionAfterStepUp, type Database } from '@utvag/db';
 import { isStepUpFresh } from '@utvag/domain';
 import type { Context, SessionUser } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { acceptFactorCode } from './mfa.ts';
+import { acceptFactorCode, acceptProof, hasConfirmedTotp, hasSecondFactor, type FactorProof } from './mfa.ts';
+import { passkeyRefused } from './passkeys.ts';
 import type { SecretBox } from './secret-box.ts';
 import { newSessionToken, sessionIdOf } from './tokens.ts';
 
 export const stepUpRequired = () => new AppError('PRECONDITION_FAILED', 'security.stepUp.required');
 
 /**
- * Verifies the second factor again for a signed-in session: a TOTP code, or a recovery code (used up, like at
- * login), and returns the session's new cookie token.
+ * Verifies the second factor again for a signed-in session: a TOTP code, a recovery code (used up, like at
+ * login) or a passkey, and returns the session's new cookie token.
  */
 export async function stepUp(
   db: Database,
   box: SecretBox,
-  input: { token: string; user: SessionUser; code: string; demo: boolean; requestId: string },
+  input: FactorProof & { token: string; user: SessionUser; code: string; demo: boolean; requestId: string },
 ): Promise<string> {
   const { user } = input;
-  const factor = await findTotpFactor(db, user.id);
-  const withoutFactor = input.demo && user.isDemo && !factor?.confirmedAt;
-  const ok = withoutFactor || (Boolean(factor?.confirmedAt) && (await acceptFactorCode(db, box, user.id, input.code)));
+  const usesPasskey = input.passkey !== undefined;
+  const withoutFactor = !usesPasskey && input.demo && user.isDemo && !(await hasSecondFactor(db, user.id));
+  let credentialId: string | null = null;
+  let ok = withoutFactor;
+  if (usesPasskey) {
+    credentialId = await acceptProof(db, { ...input, userId: user.id }, sessionIdOf(input.token), 'stepUp');
+    ok = credentialId !== null;
+  } else if (!ok) {
+    // A TOTP code only from a confirmed app (an enrolment never finished proves nothing); a recovery code from any
+    // user with a factor (a passkey-only user got them with the first passkey).
+    const app = await hasConfirmedTotp(db, user.id);
+    ok = (app || (await hasSecondFactor(db, user.id))) && (await acceptFactorCode(db, box, user.id, input.code, app));
+  }
   await insertAuditEntry(db, {
     userId: user.id,
     role: user.role,
     municipalityId: user.municipalityId,
     organisationId: user.organisationId,
     action: 'session.stepUp',
-    recordType: 'session',
+    ...(usesPasskey ? { recordType: 'webauthn_credential', recordId: credentialId } : { recordType: 'session' }),
     outcome: ok ? 'allowed' : 'denied',
     requestId: input.requestId,
   });
-  if (!ok) throw new AppError('BAD_REQUEST', 'auth.mfa.invalidCode', { code: { key: 'auth.mfa.invalidCode' } });
+  if (!ok) throw usesPasskey ? passkeyRefused() : new AppError('BAD_REQUEST', 'auth.mfa.invalidCode', { code: { key: 'auth.mfa.invalidCode' } });
   const token = newSessionToken();
   if (!(await rotateSessionAfterStepUp(db, user.id, sessionIdOf(input.token), sessionIdOf(token)))) {
     throw new AppError('UNAUTHORIZED', 'error.unauthorized');

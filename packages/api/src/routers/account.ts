@@ -9,6 +9,7 @@ import { hasFreshStepUp } from '../auth/step-up.ts';
 import type { Context, SessionUser } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { accountProcedure, router } from '../trpc.ts';
+import { passkeyProcedures } from './passkeys.ts';
 
 /** Ending sessions is on record (who ended how many); the sessions themselves hold no personal data. */
 async function auditSessionEnd(ctx: Context & { user: SessionUser }, ended: number) {
@@ -62,5 +63,6 @@ export function accountRouter(kind: 'staff' | 'partner') {
       await auditSessionEnd(ctx, ended);
       return { ended };
     }),
+    ...passkeyProcedures(procedure),
   });
 }

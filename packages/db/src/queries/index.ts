@@ -22,3 +22,4 @@ export * from './follow-up-costs.ts';
 export * from './consent.ts';
 export * from './police-assessment.ts';
 export * from './transfer.ts';
+export * from './webauthn.ts';

@@ -18,3 +18,4 @@ export * from './support.ts';
 export * from './consent.ts';
 export * from './police-assessment.ts';
 export * from './transfer.ts';
+export * from './webauthn.ts';

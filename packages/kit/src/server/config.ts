@@ -1,5 +1,5 @@
 // Builds a portal's configuration from the environment once, failing fast with a clear message.
-import { createLoginLimits, createLogger, oidcProvider, oidcSettingsFromEnv, secretBoxFromEnv, sessionPolicyFromEnv, type Portal } from '@utvag/api';
+import { createLoginLimits, createLogger, oidcProvider, oidcSettingsFromEnv, secretBoxFromEnv, sessionPolicyFromEnv, webauthnSettingsFromEnv, type Portal } from '@utvag/api';
 import { checkReadiness, createDatabase, pingDatabase } from '@utvag/db';
 import type { AnyRouter } from '@trpc/server';
 import { isSecureOrigin } from './cookies.ts';
@@ -27,6 +27,7 @@ export function portalConfigFromEnv(
     policy: sessionPolicyFromEnv(env),
     loginLimits: createLoginLimits(handle.db),
     secretBox: secretBoxFromEnv(env),
+    webauthn: webauthnSettingsFromEnv(env),
     demo: env.UTVAG_DEMO === '1',
     secure: isSecureOrigin(env.ORIGIN),
     log,

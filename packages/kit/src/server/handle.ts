@@ -13,7 +13,13 @@ import type { PortalConfig } from './portal.ts';
 /** Where a password-only session enters its second factor (or enrols one). */
 export const secondFactorPath = '/login/kod';
 
-const alwaysPublic = ['/login', ...probePaths, '/language', '/tillganglighet', '/favicon.svg', '/_app/'];
+/**
+ * Where the browser fetches passkey options (a JSON POST): for the second factor of a password-only session too, so
+ * it is outside the login wall; the handler itself wants a session.
+ */
+export const passkeyOptionsPath = '/login/nyckel';
+
+const alwaysPublic = ['/login', passkeyOptionsPath, ...probePaths, '/language', '/tillganglighet', '/favicon.svg', '/_app/'];
 
 export function isPublicPath(path: string, extra: readonly string[]) {
   return [...alwaysPublic, ...extra].some((p) => path === p || (p.endsWith('/') && path.startsWith(p)));

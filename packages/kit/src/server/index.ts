@@ -11,5 +11,6 @@ export { setFlash, takeFlash, flashCookieName, type FlashData } from './flash.ts
 export { secondFactorLoad, secondFactorActions } from './second-factor.ts';
 export { accessibilityReportAction, accessibilityStatementLoad } from './accessibility.ts';
 export { renewSessionCookie, stepUpFromForm } from './step-up.ts';
+export { passkeyFromForm, passkeyOptionsHandler, passkeysActions, passkeysLoad } from './passkeys.ts';
 export { notificationsLoad, markAllReadAction, unreadNotifications, emailPreferenceLoad, setEmailPreferenceAction } from './notifications.ts';
 export { oidcReturnHandler, oidcStartHandler, oidcStepUpHandler, oidcReturnPath, oidcStartPath, oidcStepUpPath } from './oidc.ts';

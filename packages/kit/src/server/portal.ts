@@ -1,7 +1,7 @@
 // What an app tells the kit about itself once, at start-up.
 import type { AnyRouter } from '@trpc/server';
 import type { RequestEvent } from '@sveltejs/kit';
-import type { LoginLimits, Logger, OidcProvider, Portal, SecretBox, SessionPolicy, SessionUser } from '@utvag/api';
+import type { LoginLimits, Logger, OidcProvider, Portal, SecretBox, SessionPolicy, SessionUser, WebauthnSettings } from '@utvag/api';
 import type { Database, Readiness } from '@utvag/db';
 
 export interface PortalConfig {
@@ -17,6 +17,8 @@ export interface PortalConfig {
   loginLimits: LoginLimits;
   /** Signing in with e-legitimation (OpenID Connect): the staff portal, when OIDC_* is configured. */
   oidc?: OidcProvider | null;
+  /** Passkeys: the origin and RP ID every WebAuthn answer must name (from ORIGIN). */
+  webauthn: WebauthnSettings;
   /** Seals TOTP secrets at rest. */
   secretBox: SecretBox;
   /** True when the demo data is loaded: every page shows the demo banner. */

@@ -1,4 +1,4 @@
-// Step-up from a form (issue 3): the code is checked, the session gets a new id (cookie set here), and the
+// Step-up from a form (issue 3): the code or a passkey's answer is checked, the session gets a new id (cookie set here), and the
 // request's API context follows the new id, so the call that needed the step-up can run in the same post.
 import type { Cookies } from '@sveltejs/kit';
 import { sessionIdOf, stepUp, type Context } from '@utvag/api';
@@ -10,6 +10,8 @@ export async function stepUpFromForm(
   config: PortalConfig,
   event: { cookies: Cookies; locals: App.Locals },
   code: string,
+  /** A passkey's answer (passkeys.ts `passkeyFromForm`) instead of the code. */
+  passkey?: unknown,
 ): Promise<Context> {
   const { locals, cookies } = event;
   if (!locals.user) throw new Error('step-up needs a signed-in user');
@@ -18,6 +20,8 @@ export async function stepUpFromForm(
     token,
     user: locals.user,
     code,
+    passkey,
+    webauthn: config.webauthn,
     demo: config.demo,
     requestId: locals.requestId,
   });

@@ -30,4 +30,18 @@ export const auth = {
     recoveryIntro: 'Each code works once if you cannot reach the app. Print them or keep them safe. They are shown only now.',
     continue: 'I have saved the codes – continue',
   },
+  passkey: {
+    enrolTitle: 'Or use a passkey',
+    enrolIntro: 'Instead of an app you can use the screen lock of your computer or phone, a fingerprint or a security key. It also protects against phishing.',
+    use: 'Use a passkey',
+    or: 'or',
+    intro: 'If you have added a passkey you can use it instead of the code.',
+    noScript: 'A passkey needs JavaScript in the browser. Use the code instead.',
+    unsupported: 'This browser cannot use passkeys. Use the code instead.',
+    working: 'Waiting for the passkey … Follow the browser’s instructions.',
+    cancelled: 'The passkey was not used. Try again or use the code.',
+    none: 'You have no passkey for this account. Use the code.',
+    failed: 'The passkey could not be accepted. Try again or use the code.',
+    duplicate: 'This passkey has already been added to your account.',
+  },
 } satisfies Catalog<typeof sv>;

@@ -28,4 +28,18 @@ export const auth = {
     recoveryIntro: 'Varje kod fungerar en gång om du inte har tillgång till appen. Skriv ut dem eller spara dem säkert. De visas bara nu.',
     continue: 'Jag har sparat koderna – fortsätt',
   },
+  passkey: {
+    enrolTitle: 'Eller använd en nyckel (passkey)',
+    enrolIntro: 'I stället för en app kan du använda datorns eller telefonens skärmlås, fingeravtryck eller en säkerhetsnyckel. Det skyddar också mot nätfiske.',
+    use: 'Använd nyckel (passkey)',
+    or: 'eller',
+    intro: 'Har du lagt till en nyckel (passkey) kan du använda den i stället för koden.',
+    noScript: 'Nyckel (passkey) kräver JavaScript i webbläsaren. Använd koden i stället.',
+    unsupported: 'Webbläsaren kan inte använda nycklar (passkeys). Använd koden i stället.',
+    working: 'Väntar på nyckeln … Följ anvisningarna från webbläsaren.',
+    cancelled: 'Nyckeln användes inte. Försök igen eller använd koden.',
+    none: 'Du har ingen nyckel (passkey) för det här kontot. Använd koden.',
+    failed: 'Nyckeln kunde inte godkännas. Försök igen eller använd koden.',
+    duplicate: 'Den här nyckeln är redan tillagd för ditt konto.',
+  },
 };

@@ -5,7 +5,7 @@ import { AppError, createCallerFactory, staffRouter } from '@utvag/api';
 import { stepUpValidMinutes } from '@utvag/domain';
 import { getTranslator } from '@utvag/i18n';
 import { formToObject } from '@utvag/portal-kit';
-import { callFromForm, loadOrError } from '@utvag/portal-kit/server';
+import { callFromForm, loadOrError, passkeyFromForm } from '@utvag/portal-kit/server';
 import { callerFor } from '$lib/server/portal';
 import { stepUpUnlessFresh, stepUpWays } from '$lib/server/step-up';
 
@@ -26,17 +26,19 @@ export const load = async ({ locals, params, url }) => {
 export const actions = {
   default: async (event) => {
     const { locals, params, request } = event;
-    const form = formToObject(await request.formData());
+    const formData = await request.formData();
+    const form = formToObject(formData);
     const values = { reason: String(form.reason ?? '') };
     const t = getTranslator(locals.locale);
     let ctx = locals.ctx;
     try {
       // Also for a demo account without a factor (no code asked): the session needs its step-up time.
-      ctx = await stepUpUnlessFresh(event, String(form.code ?? ''));
+      ctx = await stepUpUnlessFresh(event, String(form.code ?? ''), passkeyFromForm(formData));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const message = t(error.messageKey);
-      return fail(400, { values, message, fieldErrors: { code: message } });
+      // A refused passkey is said at the passkey button's notice, a wrong code at the code field.
+      return fail(400, { values, message, fieldErrors: (error.fieldErrors?.passkey ? {} : { code: message }) as Record<string, string> });
     }
     const result = await callFromForm(locals.locale, values, () =>
       createCaller(ctx).referral.revealIdentity({ id: params.id, reason: values.reason }),
