@@ -8,6 +8,7 @@ import { stepUpValidMinutes } from '@utvag/domain';
 import { and, eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLoginLimits } from '../src/auth/login-limits.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from '../src/auth/mfa.ts';
 import { secretBoxFromEnv } from '../src/auth/secret-box.ts';
 import { resolveSession } from '../src/auth/session.ts';
@@ -117,6 +118,20 @@ describe('revealing a protected identity', () => {
     const other = newSessionToken();
     await insertSession(world.t.db, { id: sessionIdOf(other), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000), mfaVerifiedAt: new Date() });
     expect(await codeOf(reveal(user, other))).toBe('PRECONDITION_FAILED');
+  });
+});
+
+describe('guessing the code at a step-up', () => {
+  it('is stopped after five wrong codes, on the same counter as the login\'s second step', async () => {
+    const user = await world.user('coordinator');
+    const { token, secret } = await signedIn(user);
+    const limits = createLoginLimits(world.t.db);
+    const attempt = (code: string) => stepUp(world.t.db, box, { token, user, code, demo: false, requestId: 't', limits });
+    for (let i = 0; i < 5; i++) await expect(attempt('000000')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    // Now even the right code is refused until the block ends, and the refusal writes nothing new to the session.
+    await expect(attempt(nextCode(secret))).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    const [row] = await world.t.db.select({ stepUpAt: session.stepUpAt }).from(session).where(eq(session.id, sessionIdOf(token)));
+    expect(row?.stepUpAt ?? null).toBeNull();
   });
 });
 

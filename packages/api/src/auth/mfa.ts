@@ -119,7 +119,7 @@ export interface FactorProof {
  * Second-factor failures count like password failures, per account (login-limits.ts): five wrong codes or passkey
  * answers in 15 minutes block the account's second step for 15 minutes, so a six-digit code cannot be guessed.
  */
-const factorKey = (userId: string) => `factor:${userId}`;
+export const factorKey = (userId: string) => `factor:${userId}`;
 
 /**
  * Verifies the second factor for a password-only session: a TOTP code, a recovery code or a passkey. On success

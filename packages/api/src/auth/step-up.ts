@@ -5,7 +5,8 @@ import { findSessionStepUp, insertAuditEntry, rotateSessionAfterStepUp, type Dat
 import { isStepUpFresh } from '@utvag/domain';
 import type { Context, SessionUser } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { acceptFactorCode, acceptProof, hasConfirmedTotp, hasSecondFactor, type FactorProof } from './mfa.ts';
+import type { LoginLimits } from './login-limits.ts';
+import { acceptFactorCode, acceptProof, factorKey, hasConfirmedTotp, hasSecondFactor, type FactorProof } from './mfa.ts';
 import { passkeyRefused } from './passkeys.ts';
 import type { SecretBox } from './secret-box.ts';
 import { newSessionToken, sessionIdOf } from './tokens.ts';
@@ -19,9 +20,12 @@ export const stepUpRequired = () => new AppError('PRECONDITION_FAILED', 'securit
 export async function stepUp(
   db: Database,
   box: SecretBox,
-  input: FactorProof & { token: string; user: SessionUser; code: string; demo: boolean; requestId: string },
+  input: FactorProof & { token: string; user: SessionUser; code: string; demo: boolean; requestId: string; limits?: LoginLimits },
 ): Promise<string> {
-  const { user } = input;
+  const { user, limits } = input;
+  // The same per-account counter as the login's second step: a stolen session could otherwise guess the six digits
+  // here without end, and the two steps together still allow only five failures in 15 minutes.
+  if (limits && (await limits.account.retryAfterMs(factorKey(user.id))) > 0) throw new AppError('TOO_MANY_REQUESTS', 'error.rateLimited');
   const usesPasskey = input.passkey !== undefined;
   const withoutFactor = !usesPasskey && input.demo && user.isDemo && !(await hasSecondFactor(db, user.id));
   let credentialId: string | null = null;
@@ -45,7 +49,11 @@ export async function stepUp(
     outcome: ok ? 'allowed' : 'denied',
     requestId: input.requestId,
   });
-  if (!ok) throw usesPasskey ? passkeyRefused() : new AppError('BAD_REQUEST', 'auth.mfa.invalidCode', { code: { key: 'auth.mfa.invalidCode' } });
+  if (!ok) {
+    await limits?.account.recordFailure(factorKey(user.id));
+    throw usesPasskey ? passkeyRefused() : new AppError('BAD_REQUEST', 'auth.mfa.invalidCode', { code: { key: 'auth.mfa.invalidCode' } });
+  }
+  await limits?.account.reset(factorKey(user.id));
   const token = newSessionToken();
   if (!(await rotateSessionAfterStepUp(db, user.id, sessionIdOf(input.token), sessionIdOf(token)))) {
     throw new AppError('UNAUTHORIZED', 'error.unauthorized');

@@ -24,6 +24,7 @@ export async function stepUpFromForm(
     webauthn: config.webauthn,
     demo: config.demo,
     requestId: locals.requestId,
+    limits: config.loginLimits,
   });
   renewSessionCookie(config, cookies, next);
   locals.ctx = { ...locals.ctx, sessionId: sessionIdOf(next) };
