@@ -7,9 +7,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { police, policeReferral, sessionCookie, submit } from './client.ts';
 import { startPortal, type RunningPortal } from './portal.ts';
 
-/** The audit chain's advisory lock (migration 0001): holding it parks every audited write just before commit. */
-const auditChainLock = 727003;
-
 let db: TestDatabase;
 let partner: RunningPortal;
 
@@ -26,18 +23,22 @@ afterAll(async () => {
 it('SIGTERM: the in-flight submission completes and is acknowledged, new connections are refused, exit 0', async () => {
   const cookie = await sessionCookie(partner.url, police);
   const referral = policeReferral(11);
-  const blocker = postgres(db.url, { max: 1, onnotice: () => {} });
+  const blocker = postgres(db.url, { max: 2, onnotice: () => {} });
+  // A transaction that holds `referral` in SHARE mode parks every insert of a referral until it ends: the
+  // submission is then really in flight inside the portal, its transaction open on the pool.
+  const holder = await blocker.reserve();
   try {
-    await blocker`select pg_advisory_lock(${auditChainLock})`;
+    await holder`begin`;
+    await holder`lock table referral in share mode`;
     const inFlight = submit(partner.url, cookie, referral);
-    // Wait until the submission's transaction is parked on the lock, i.e. really in flight inside the portal.
     for (let i = 0; ; i++) {
+      // Read on the other connection: inside the holder's transaction pg_stat_activity would stay one snapshot.
       const [row] = await blocker<{ n: number }[]>`
         select count(*)::int as n from pg_stat_activity
         where application_name = 'utvag' and datname = current_database()
-          and wait_event_type = 'Lock' and wait_event = 'advisory'`;
+          and wait_event_type = 'Lock' and wait_event = 'relation'`;
       if (row!.n > 0) break;
-      if (i > 200) throw new Error('the submission never reached the audit insert');
+      if (i > 200) throw new Error('the submission never reached the referral insert');
       await new Promise((r) => setTimeout(r, 50));
     }
 
@@ -50,7 +51,7 @@ it('SIGTERM: the in-flight submission completes and is acknowledged, new connect
       'running',
     );
 
-    await blocker`select pg_advisory_unlock(${auditChainLock})`;
+    await holder`commit`;
     const answer = await inFlight;
     expect(answer.status).toBe(200);
     const receipt = JSON.parse(answer.text).result.data as { id: string; reference: string };
@@ -60,14 +61,15 @@ it('SIGTERM: the in-flight submission completes and is acknowledged, new connect
     expect({ code, signal }).toEqual({ code: 0, signal: null });
     expect(Date.now() - signalledAt).toBeLessThan(10_000);
 
-    const rows = await blocker`select id from referral where idempotency_key = ${referral.idempotencyKey}`;
+    const rows = await holder`select id from referral where idempotency_key = ${referral.idempotencyKey}`;
     expect(rows.map((r) => r.id)).toEqual([receipt.id]);
     // The pool was closed: no connection of the portal is left on the server.
     // (Other test files share the server: count this database only.)
-    const [left] = await blocker<{ n: number }[]>`
+    const [left] = await holder<{ n: number }[]>`
       select count(*)::int as n from pg_stat_activity where application_name = 'utvag' and datname = current_database()`;
     expect(left!.n).toBe(0);
   } finally {
+    holder.release();
     await blocker.end({ timeout: 5 });
   }
 });

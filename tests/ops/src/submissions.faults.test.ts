@@ -17,7 +17,6 @@ import { startProxy, type FaultProxy } from './proxy.ts';
 
 const poolSize = 4;
 const workers = 4;
-const auditChainLock = 727003;
 const database = 'utvag_faults';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const resultsFile = fileURLToPath(new URL('../../../bench/results/faults.json', import.meta.url));
@@ -177,26 +176,30 @@ it('keeps every acknowledged submission through a crash restart, killed backends
   expect(duplicated).toEqual([]);
   expect(new Set(rows.map((r) => r.key))).toEqual(new Set(keys));
 
-  // The pool is back to full size, and no bigger: with the audit lock held, `poolSize` submissions wait inside a
-  // transaction each, the rest wait for a connection, and all finish once the lock is released.
-  const blocker = postgres(directUrl, { max: 1, onnotice: () => {} });
+  // The pool is back to full size, and no bigger: while a transaction holds `referral` in SHARE mode, `poolSize`
+  // submissions wait inside a transaction each (at their referral insert), the rest wait for a connection, and all
+  // finish once the lock is released.
+  const blocker = postgres(directUrl, { max: 2, onnotice: () => {} });
+  const holder = await blocker.reserve();
   let peakConnections = 0;
   try {
-    await blocker`select pg_advisory_lock(${auditChainLock})`;
+    await holder`begin`;
+    await holder`lock table referral in share mode`;
     const parked = Array.from({ length: poolSize * 2 }, (_, i) => submit(partner.url, cookie, policeReferral(9000 + i)));
+    // Counted on the other connection: inside the holder's transaction pg_stat_activity would stay one snapshot.
+    const portalConnections = async () =>
+      (await blocker<{ n: number }[]>`
+        select count(*)::int as n from pg_stat_activity where application_name = 'utvag' and datname = ${database}`)[0]!.n;
     for (let i = 0; i < 200 && peakConnections < poolSize; i++) {
       await sleep(50);
-      const [row] = await blocker<{ n: number }[]>`
-        select count(*)::int as n from pg_stat_activity where application_name = 'utvag' and datname = ${database}`;
-      peakConnections = Math.max(peakConnections, row!.n);
+      peakConnections = Math.max(peakConnections, await portalConnections());
     }
     await sleep(300);
-    const [again] = await blocker<{ n: number }[]>`
-      select count(*)::int as n from pg_stat_activity where application_name = 'utvag' and datname = ${database}`;
-    peakConnections = Math.max(peakConnections, again!.n);
-    await blocker`select pg_advisory_unlock(${auditChainLock})`;
+    peakConnections = Math.max(peakConnections, await portalConnections());
+    await holder`commit`;
     expect((await Promise.all(parked)).map((r) => r.status)).toEqual(Array(poolSize * 2).fill(200));
   } finally {
+    holder.release();
     await blocker.end({ timeout: 5 });
   }
   expect(peakConnections).toBe(poolSize);
