@@ -132,6 +132,10 @@ export async function prepareDatabase({ serverUrl, cases, fresh, log }) {
   try {
     if (reused) {
       // Referrals the benchmark itself submitted on earlier runs: removed so every run starts from the same data.
+      // Their notifications (urgent ones notify intake) and events go first: both reference the referral.
+      const own = handle.sql`select id from referral where contact_email = 'bench-submit@polisen.utvag.invalid'`;
+      await handle.sql`delete from notification where referral_id in (${own})`;
+      await handle.sql`delete from referral_event where referral_id in (${own})`;
       const removed = await handle.sql`delete from referral where contact_email = 'bench-submit@polisen.utvag.invalid'`;
       if (removed.count > 0) log(`Removed ${removed.count.toLocaleString('en')} referrals submitted by earlier benchmark runs.`);
     } else {
