@@ -473,6 +473,7 @@ async function main() {
     if (response.status >= 300) throw new Error(`${t.name}: ${response.status} ${text.slice(0, 300)}`);
   }
   const inProcess = inboxWork(sql);
+  const inProcessUnaudited = inboxWork(sql, { audit: false });
   if (!(await inProcess(staffToken))) throw new Error('the in-process baseline found no session');
 
   // 4. Measurements (baselines first at each connection count, then the app)
@@ -482,9 +483,10 @@ async function main() {
     raw: 'baseline: inbox work in process (postgres.js)',
     ideal: 'baseline: inbox work behind node:http',
     ceiling: 'baseline: node:http small JSON, no database',
+    unaudited: 'baseline: inbox work in process without the audit insert (the audit\'s cost)',
   };
   const perMeasurement = options.warmup + options.duration;
-  const count = options.runs * options.connections.length * (3 + selected.length);
+  const count = options.runs * options.connections.length * (4 + selected.length);
   log(`Measuring ${count} times, ${perMeasurement} s each (about ${Math.ceil((count * (perMeasurement + 0.5)) / 60)} min)…`);
   for (let run = 1; run <= options.runs; run++) {
     for (const connections of options.connections) {
@@ -505,13 +507,14 @@ async function main() {
       await step(baselineNames.ceiling, () => measureHttp({ ...httpJson, path: '/' }, connections, options));
       await step(baselineNames.ideal, () => measureHttp({ ...httpInbox, path: '/', headers: staffCookie }, connections, options));
       await step(baselineNames.raw, () => measureInProcess(() => inProcess(staffToken), connections, options));
+      await step(baselineNames.unaudited, () => measureInProcess(() => inProcessUnaudited(staffToken), connections, options));
       for (const t of selected) await step(t.name, () => measureHttp(t, connections, options));
     }
   }
 
   // 5. Medians, ratios, table, JSON
   const rows = [];
-  const names = [baselineNames.raw, baselineNames.ideal, baselineNames.ceiling, ...selected.map((t) => t.name)];
+  const names = [baselineNames.raw, baselineNames.unaudited, baselineNames.ideal, baselineNames.ceiling, ...selected.map((t) => t.name)];
   for (const connections of options.connections) {
     const of = (name) => raw.filter((r) => r.name === name && r.connections === connections);
     const baseline = (name) => median(of(name).map((r) => r.rps));
