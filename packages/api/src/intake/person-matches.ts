@@ -49,17 +49,29 @@ export async function listPersonMatches(ctx: Context & { user: StaffUser }, inpu
   });
 }
 
+/**
+ * The referral at the version the caller read, with `personId` one of its current candidates. Only a real candidate
+ * may be linked or rejected: a forged id cannot attach a referral to anyone in the municipality.
+ */
+async function referralWithCandidate(
+  tx: Tx,
+  user: StaffUser,
+  input: { referralId: string; expectedVersion: number; personId: string },
+) {
+  const row = await findReferralForStaff(tx, { id: input.referralId, municipalityId: user.municipalityId });
+  if (!row) throw notFound();
+  if (row.referral.version !== input.expectedVersion) throw conflict();
+  const candidates = await candidatesFor(tx, user, row.person, row.referral.id);
+  if (!candidates.some((c) => c.id === input.personId)) {
+    throw new AppError('BAD_REQUEST', 'error.badRequest', { personId: { key: 'validation.invalidOption' } });
+  }
+  return row;
+}
+
 export async function linkPerson(ctx: Context & { user: StaffUser }, input: LinkPersonInput) {
   return audited(ctx, 'referral.linkPerson', async (tx) => {
     const municipalityId = ctx.user.municipalityId;
-    const row = await findReferralForStaff(tx, { id: input.referralId, municipalityId });
-    if (!row) throw notFound();
-    if (row.referral.version !== input.expectedVersion) throw conflict();
-    // Only a real candidate may be linked: a forged id cannot attach a referral to anyone in the municipality.
-    const candidates = await candidatesFor(tx, ctx.user, row.person, row.referral.id);
-    if (!candidates.some((c) => c.id === input.personId)) {
-      throw new AppError('BAD_REQUEST', 'error.badRequest', { personId: { key: 'validation.invalidOption' } });
-    }
+    const row = await referralWithCandidate(tx, ctx.user, input);
     const updated = await updateReferralChecked(tx, {
       id: row.referral.id,
       municipalityId,
@@ -90,13 +102,7 @@ export async function linkPerson(ctx: Context & { user: StaffUser }, input: Link
 export async function rejectMatch(ctx: Context & { user: StaffUser }, input: RejectMatchInput) {
   return audited(ctx, 'referral.rejectMatch', async (tx) => {
     const municipalityId = ctx.user.municipalityId;
-    const row = await findReferralForStaff(tx, { id: input.referralId, municipalityId });
-    if (!row) throw notFound();
-    if (row.referral.version !== input.expectedVersion) throw conflict();
-    const candidates = await candidatesFor(tx, ctx.user, row.person, row.referral.id);
-    if (!candidates.some((c) => c.id === input.personId)) {
-      throw new AppError('BAD_REQUEST', 'error.badRequest', { personId: { key: 'validation.invalidOption' } });
-    }
+    const row = await referralWithCandidate(tx, ctx.user, input);
     const updated = await updateReferralChecked(tx, { id: row.referral.id, municipalityId, expectedVersion: input.expectedVersion, set: {} });
     if (!updated) throw conflict();
     await insertReferralEvent(tx, {
