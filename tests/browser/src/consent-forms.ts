@@ -2,8 +2,7 @@
 // police on the case the police referred, and the consent form posted with errors.
 import type { TestDatabase } from '@utvag/db/testing';
 import type { Page } from 'playwright-core';
-import { submitAndWait } from './browser.ts';
-import type { FormAct } from './forms.ts';
+import { postForm, summaryProblems, type FormAct } from './forms.ts';
 
 /** The demo consent (police, active) of a case. */
 export async function activeConsentId(db: TestDatabase, caseId: string): Promise<string> {
@@ -17,13 +16,8 @@ export const consentWithErrors: FormAct = async (page: Page) => {
   await page.locator('#signedOn').fill('2026-01-10');
   await page.locator('#startDate').fill('2026-03-01');
   await page.locator('#endDate').fill('2026-02-01');
-  const response = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
-  await submitAndWait(page, () => page.locator('form[action="?/record"] button[type="submit"]').click());
-  const status = (await response).status();
-  const problems = await page.$$eval('.error-summary a', (links) =>
-    links.flatMap((a) => (document.getElementById(a.getAttribute('href')!.slice(1)) ? [] : [`"${a.textContent}" leads to no field`])),
-  );
-  if (!(await page.locator('.error-summary a').count())) problems.push('no error summary');
+  const status = await postForm(page, '?/record');
+  const problems = await summaryProblems(page);
   if ((await page.locator('#endDate').inputValue()) !== '2026-02-01') problems.push('the end date was not kept');
   return { status, problems };
 };

@@ -14,6 +14,21 @@ async function post(page: Page, submit: () => Promise<unknown>) {
   return (await response).status();
 }
 
+/** Posts through the submit button `selector` picks and answers the response's status. */
+export const postWith = (page: Page, selector: string) => post(page, () => page.locator(selector).click());
+
+/** Posts the form whose action is `action` (e.g. `?/offer`) through its submit button. */
+export const postForm = (page: Page, action: string) => postWith(page, `form[action="${action}"] button[type="submit"]`);
+
+/** No error summary, or a link of it that lands on no field. */
+export async function summaryProblems(page: Page) {
+  const problems = await page.$$eval('.error-summary a', (links) =>
+    links.flatMap((a) => (document.getElementById(a.getAttribute('href')!.slice(1)) ? [] : [`"${a.textContent}" leads to no field`])),
+  );
+  if (!(await page.locator('.error-summary a').count())) problems.push('no error summary');
+  return problems;
+}
+
 /** Error summary links that land on no field, or do not name the field they lead to. */
 const badSummaryLinks = (page: Page) =>
   page.$$eval('.error-summary a', (links) =>

@@ -1,9 +1,7 @@
 // Police assessments (issue 6 item 3) for the axe sweep: a request addressed to the demo police in the demo data,
 // and the failed posts of the request and answer forms (the error summary must link to the fields it names).
 import type { TestDatabase } from '@utvag/db/testing';
-import type { Page } from 'playwright-core';
-import { submitAndWait } from './browser.ts';
-import type { FormAct } from './forms.ts';
+import { postWith, summaryProblems, type FormAct } from './forms.ts';
 import { calendarDateInSweden } from '@utvag/domain';
 
 /** An open request on the case to the demo municipality's police (as the police would find it), made in SQL. */
@@ -21,23 +19,11 @@ export async function openAssessmentRequest(db: TestDatabase, caseId: string): P
   return row.id;
 }
 
-async function post(page: Page, button: string) {
-  const response = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
-  await submitAndWait(page, () => page.locator(button).click());
-  return (await response).status();
-}
 
-async function summaryProblems(page: Page) {
-  const problems = await page.$$eval('.error-summary a', (links) =>
-    links.flatMap((a) => (document.getElementById(a.getAttribute('href')!.slice(1)) ? [] : [`"${a.textContent}" leads to no field`])),
-  );
-  if (!(await page.locator('.error-summary a').count())) problems.push('no error summary');
-  return problems;
-}
 
 /** [COORDINATOR] A request with no question and no legal basis. */
 export const assessmentRequestWithErrors: FormAct = async (page) => {
-  const status = await post(page, 'form[action="?/request"] button[type="submit"]');
+  const status = await postWith(page, 'form[action="?/request"] button[type="submit"]');
   return { status, problems: await summaryProblems(page) };
 };
 
@@ -45,7 +31,7 @@ export const assessmentRequestWithErrors: FormAct = async (page) => {
 export const assessmentAnswerWithErrors: FormAct = async (page) => {
   await page.locator('#threatSummary').fill('Sammanfattning');
   await page.locator('#validUntil').fill(calendarDateInSweden(new Date()));
-  const status = await post(page, 'form[aria-labelledby="answer-title"] button[type="submit"]');
+  const status = await postWith(page, 'form[aria-labelledby="answer-title"] button[type="submit"]');
   const problems = await summaryProblems(page);
   if ((await page.locator('#threatSummary').inputValue()) !== 'Sammanfattning') problems.push('the summary was not kept');
   return { status, problems };

@@ -2,9 +2,7 @@
 // municipality made in the database (so the demo intake has an incoming request to sweep), and failed posts of the
 // transfer forms as pages for the axe sweep.
 import type { TestDatabase } from '@utvag/db/testing';
-import type { Page } from 'playwright-core';
-import { submitAndWait } from './browser.ts';
-import type { FormAct } from './forms.ts';
+import { postForm, summaryProblems, type FormAct } from './forms.ts';
 
 export const grannby = {
   intake: 'mottagning@grannby.demo.utvag.se',
@@ -28,28 +26,16 @@ export async function incomingTransferToDemo(db: TestDatabase): Promise<string> 
   return row.id;
 }
 
-async function post(page: Page, form: string) {
-  const response = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
-  await submitAndWait(page, () => page.locator(`form[action="${form}"] button[type="submit"]`).click());
-  return (await response).status();
-}
 
-async function summaryProblems(page: Page) {
-  const problems = await page.$$eval('.error-summary a', (links) =>
-    links.flatMap((a) => (document.getElementById(a.getAttribute('href')!.slice(1)) ? [] : [`"${a.textContent}" leads to no field`])),
-  );
-  if (!(await page.locator('.error-summary a').count())) problems.push('no error summary');
-  return problems;
-}
 
 /** [CASE WORKER] An offer with no municipality, no consent date and no summary. */
 export const transferOfferWithErrors: FormAct = async (page) => {
-  const status = await post(page, '?/offer');
+  const status = await postForm(page, '?/offer');
   return { status, problems: await summaryProblems(page) };
 };
 
 /** [INTAKE] Declining without a reason. */
 export const transferDeclineWithErrors: FormAct = async (page) => {
-  const status = await post(page, '?/decline');
+  const status = await postForm(page, '?/decline');
   return { status, problems: await summaryProblems(page) };
 };
