@@ -10,7 +10,7 @@ describe('@utvag/domain public API', () => {
       'criterionCodes', 'criterionStates', 'criteria', 'criteriaByProgramme', 'routes', 'evaluateEligibility',
       'referralKinds', 'organisationTypes', 'staffRoles', 'partnerRoles', 'roles', 'isStaffRole', 'isPartnerRole',
       'urgencies', 'referralStatuses', 'referralTransitions', 'canTransition', 'triageDecisions',
-      'statusForTriageDecision', 'partnerFeedbackStatuses', 'partnerFeedback', 'referenceNumber', 'checkbox',
+      'statusForTriageDecision', 'partnerFeedbackStatuses', 'partnerFeedback', 'referenceNumber', 'referenceYear', 'checkbox',
       'optionalText', 'requiredText', 'identityNumberSchema', 'personInputSchema', 'officerContactSchema',
       'policeReferralInputSchema', 'triageDecisionInputSchema', 'loginInputSchema', 'listQuerySchema',
       'issueToMessage', 'fieldErrors',

@@ -5,6 +5,7 @@ import {
   partnerFeedback,
   partnerFeedbackStatuses,
   referenceNumber,
+  referenceYear,
   referenceNumberPattern,
   referralOutcomes,
   referralStatuses,
@@ -61,6 +62,15 @@ describe('partnerFeedback', () => {
   it('uses every feedback status', () => {
     const used = new Set(referralStatuses.map((s) => partnerFeedback(s)));
     for (const status of partnerFeedbackStatuses) expect(used).toContain(status);
+  });
+});
+
+describe('referenceYear', () => {
+  it('is the Swedish calendar year, also in the hour when UTC is still in the old year', () => {
+    expect(referenceYear(new Date('2026-12-31T22:59:59Z'))).toBe(2026);
+    expect(referenceYear(new Date('2026-12-31T23:00:00Z'))).toBe(2027);
+    // Summer time does not move the boundary: New Year is always in winter time (UTC+1).
+    expect(referenceYear(new Date('2027-06-30T23:30:00Z'))).toBe(2027);
   });
 });
 

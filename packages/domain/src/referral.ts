@@ -1,4 +1,5 @@
 // Referrals into social services and their status machine: "one way in" (003, DOMAIN.md §9).
+import { calendarDateInSweden } from './dates.ts';
 
 export const referralKinds = ['referral', 'concernReport', 'selfApplication'] as const;
 export type ReferralKind = (typeof referralKinds)[number];
@@ -81,6 +82,14 @@ export const referenceNumberPattern = /^UTV-(\d{4})-(\d{6,})$/;
  * 'UTV-2026-000123': year of registration plus a running number, at least six digits. The number comes from
  * one sequence for the whole deployment, so it grows past 999,999 rather than ever refusing a referral.
  */
+/**
+ * The year a reference number carries: the Swedish calendar year of the registration, not the server's. A server
+ * on UTC would otherwise number the first hour of 1 January (23:00–24:00 UTC) with the old year.
+ */
+export function referenceYear(registeredAt: Date): number {
+  return Number(calendarDateInSweden(registeredAt).slice(0, 4));
+}
+
 export function referenceNumber(year: number, sequence: number): string {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError('year must have four digits');
   if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError('sequence must be a positive integer');

@@ -20,6 +20,7 @@ import {
   isUrgentIntake,
   partnerFeedback,
   referenceNumber,
+  referenceYear,
   type PersonInput,
 } from '@utvag/domain';
 import { audited } from '../audit.ts';
@@ -105,7 +106,7 @@ export async function fileReferral(ctx: Context & { user: SessionUser }, f: Fili
         ...f.fields,
         receivedAt,
         municipalityId: user.municipalityId,
-        reference: referenceNumber(new Date().getFullYear(), sequence),
+        reference: referenceNumber(referenceYear(new Date()), sequence),
         sourceOrganisationId: user.organisationId,
         submittedByUserId: user.id,
         idempotencyKey: f.idempotencyKey,

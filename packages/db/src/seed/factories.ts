@@ -1,7 +1,7 @@
 // Test factories that double as the demo seed: every value is fictional, unique per call, and
 // identity numbers come only from the domain's fictional series (birth numbers 980–999).
 import { randomUUID } from 'node:crypto';
-import { fictionalIdentityNumber, isStaffRole, referenceNumber, type Role } from '@utvag/domain';
+import { fictionalIdentityNumber, isStaffRole, referenceNumber, referenceYear, type Role } from '@utvag/domain';
 import type { Executor } from '../client.ts';
 import { hashPassword } from '../credentials.ts';
 import { insertReferral, nextReferralSequence, type NewReferral } from '../queries/referrals.ts';
@@ -144,7 +144,7 @@ export async function createReferral(
     contactPhone: '010-000 00 00',
     contactEmail: 'kontakt@test.utvag.invalid',
     idempotencyKey: randomUUID(),
-    reference: referenceNumber(new Date().getFullYear(), sequence),
+    reference: referenceNumber(referenceYear(new Date()), sequence),
     ...values,
     personId,
   });
