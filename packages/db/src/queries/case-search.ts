@@ -2,11 +2,12 @@
 // case's person, hoping to fill the page early: good when the prefix is common, a walk of every open case of the
 // municipality when it matches nobody (5.3 s at 1M). Which one is common is known only by looking, and no
 // statistic tells it reliably (a prepared statement's generic plan sees no prefix at all), so we look: the name
-// indexes give up to `peopleLimit` + 1 matching people. Up to the limit, the page is read through those people's
-// cases (case_person_id_index) and sorted; past it, the prefix is common and the walk fills the page within about
-// 51 × people / limit cases. Both read the same filters, order and keyset, so they return the same page.
-import { and, eq, type SQL } from 'drizzle-orm';
-import type { CaseSearch } from '@utvag/domain';
+// indexes give up to `peopleLimit` + 1 people per word. Up to the limit, the page is read through those people's
+// cases (case_person_id_index or a hashed filter, with exact counts the planner cannot mis-cost) and sorted; past
+// it, the prefix is common and the walk fills the page within about 51 × people / limit cases. Both read the same
+// filters, order and keyset, so they return the same page.
+import { sql } from 'drizzle-orm';
+import type { CaseSearch, NamePrefix } from '@utvag/domain';
 import type { Executor } from '../client.ts';
 import { person } from '../schema/index.ts';
 import { listCases, startsWith, type CaseListRequest } from './cases.ts';
@@ -19,25 +20,36 @@ export const rarePrefixPeople = 2000;
 
 type NameSearch = Extract<CaseSearch, { kind: 'name' }>;
 
+/** The statement of `peopleOfNamePrefix`: per name, the ids of up to `limit` matching people, or null past it. */
+export function namePrefixProbe(q: { municipalityId: string; search: NameSearch; limit: number }) {
+  // Per word one bounded range scan of one name index, never a filter on the other name or a BitmapOr (those read
+  // every match of a common word, folding each name, before the limit). Counted in the database, so a common word
+  // sends back a null, not `limit` + 1 ids; both names in one statement of one shape (prepared once).
+  const bounded = (column: typeof person.firstName | typeof person.lastName, prefix: NamePrefix) => sql`(
+    select case when count(*) > ${q.limit} then null else coalesce(array_agg(m.id), '{}') end
+    from (select ${person.id} as id from ${person}
+          where ${person.municipalityId} = ${q.municipalityId} and ${startsWith(column, prefix)} limit ${q.limit + 1}) as m)`;
+  const { either, first, last } = q.search;
+  return sql`select ${bounded(person.firstName, (either ?? first)!)} as "byFirst", ${bounded(person.lastName, (either ?? last)!)} as "byLast"`;
+}
+
 /**
- * The ids of the municipality's people whose name starts as searched, or null when more than `limit` do. Not the
- * search's whole rule (protected identities are filtered by the page's query): this only bounds where to look.
+ * Ids of the municipality's people among whom are all whose name starts as searched, or null when that takes more
+ * than `limit`: then the prefix is common. Not the search's whole rule (the page's query applies it, protected
+ * identities included); this only bounds where to look.
  */
 export async function peopleOfNamePrefix(db: Executor, q: { municipalityId: string; search: NameSearch; limit: number }) {
-  const matching = (condition: SQL | undefined) =>
-    db
-      .select({ id: person.id })
-      .from(person)
-      .where(and(eq(person.municipalityId, q.municipalityId), condition))
-      .limit(q.limit + 1);
-  const { either, first, last } = q.search;
-  // One word matches either name: two bounded range scans (sent together, one round trip) rather than one
-  // BitmapOr, which would read every match of a common prefix before the limit applies.
-  const sets = either
-    ? await Promise.all([matching(startsWith(person.firstName, either)), matching(startsWith(person.lastName, either))])
-    : [await matching(and(first && startsWith(person.firstName, first), last && startsWith(person.lastName, last)))];
-  const ids = new Set(sets.flat().map((r) => r.id));
-  return ids.size > q.limit ? null : [...ids];
+  const [row] = await db.execute<{ byFirst: string[] | null; byLast: string[] | null }>(namePrefixProbe(q));
+  const { byFirst, byLast } = row!;
+  if (q.search.either) {
+    // One word matches either name: both lists must be complete, and together within the limit.
+    if (byFirst === null || byLast === null) return null;
+    const ids = new Set([...byFirst, ...byLast]);
+    return ids.size > q.limit ? null : [...ids];
+  }
+  // Two words must both match: the shorter complete list holds everyone (the page's query checks the other word).
+  const complete = [byFirst, byLast].filter((l) => l !== null).sort((a, b) => a.length - b.length);
+  return complete[0] ?? null;
 }
 
 /** The query of a page of the case list, searched or not, or null when no one's name starts as searched (an empty
