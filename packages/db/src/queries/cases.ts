@@ -95,7 +95,7 @@ export interface CaseCursor {
 const openedAtMicros = sql<string>`(extract(epoch from ${supportCase.openedAt}) * 1000000)::bigint::text`;
 
 /** Folded name in byte order: the expression of person_first_name_key_idx / person_last_name_key_idx. */
-export const nameKeyOf = (column: typeof person.firstName | typeof person.lastName) => sql`(utvag_name_key(${column}) collate "C")`;
+const nameKeyOf = (column: typeof person.firstName | typeof person.lastName) => sql`(utvag_name_key(${column}) collate "C")`;
 export const startsWith = (column: typeof person.firstName | typeof person.lastName, p: NamePrefix) =>
   p.to === null ? sql`${nameKeyOf(column)} >= ${p.from}` : sql`${nameKeyOf(column)} >= ${p.from} and ${nameKeyOf(column)} < ${p.to}`;
 
