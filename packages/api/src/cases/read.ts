@@ -3,7 +3,7 @@ import {
   listAssessmentRequestsOfCase,
   listConsents,
   listCaseEvents,
-  listCases,
+  findCases,
   listCommitments,
   listDecisions,
   listEligibilityRecords,
@@ -35,7 +35,7 @@ import { caseHeader, caseListItem } from './view.ts';
 async function casePage(ctx: StaffContext, action: 'case.list' | 'case.search', input: CaseListQuery, search?: CaseSearch) {
   const after = decodeCaseCursor(input.cursor);
   return audited(ctx, action, async (tx) => {
-    const rows = await listCases(tx, {
+    const rows = await findCases(tx, {
       municipalityId: ctx.user.municipalityId,
       user: { id: ctx.user.id, role: ctx.user.role, unitId: ctx.user.unitId },
       scope: input.scope,
@@ -61,8 +61,9 @@ export async function listCasesFor(ctx: StaffContext, input: CaseListQuery) {
   return casePage(ctx, 'case.list', input);
 }
 
-/** The case list searched (issue 9 item 1): what matches is decided in SQL (`listCases`), including the rule that
- * a protected identity is found by name or number only by staff named on the case. */
+/** The case list searched (issue 9 item 1): what matches, and how the page is read, is decided in packages/db
+ * (`findCases`), including the rule that a protected identity is found by name or number only by staff named on the
+ * case. */
 export async function searchCasesFor(ctx: StaffContext, input: CaseSearchInput) {
   const { q, ...filters } = input;
   return casePage(ctx, 'case.search', filters, q);

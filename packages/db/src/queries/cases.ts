@@ -96,7 +96,7 @@ const openedAtMicros = sql<string>`(extract(epoch from ${supportCase.openedAt}) 
 
 /** Folded name in byte order: the expression of person_first_name_key_idx / person_last_name_key_idx. */
 const nameKeyOf = (column: typeof person.firstName | typeof person.lastName) => sql`(utvag_name_key(${column}) collate "C")`;
-const startsWith = (column: typeof person.firstName | typeof person.lastName, p: NamePrefix) =>
+export const startsWith = (column: typeof person.firstName | typeof person.lastName, p: NamePrefix) =>
   p.to === null ? sql`${nameKeyOf(column)} >= ${p.from}` : sql`${nameKeyOf(column)} >= ${p.from} and ${nameKeyOf(column)} < ${p.to}`;
 
 /**
@@ -125,18 +125,25 @@ function searchFilter(search: CaseSearch, municipalityId: string, user: CaseView
   }
 }
 
-/** A page of the case list, newest first (`after` the previous page's last row), optionally searched. */
+export interface CaseListRequest {
+  municipalityId: string;
+  user: CaseViewer;
+  scope: CaseScope;
+  status?: CaseStatus;
+  programme?: ProgrammeCode;
+  search?: CaseSearch;
+  after?: CaseCursor;
+  limit: number;
+}
+
+/** A page of the case list, newest first (`after` the previous page's last row), optionally searched. A name search
+ * goes through `findCases` (case-search.ts), which chooses how the page is read. */
 export function listCases(
   db: Executor,
-  q: {
-    municipalityId: string;
-    user: CaseViewer;
-    scope: CaseScope;
-    status?: CaseStatus;
-    programme?: ProgrammeCode;
-    search?: CaseSearch;
-    after?: CaseCursor;
-    limit: number;
+  q: CaseListRequest & {
+    /** Only the cases of these people: the people a rare name prefix matches (`findCases`), so the page is read
+     * through case_person_id_index instead of a walk of the list's index. The search filter still applies. */
+    personIds?: string[];
   },
 ) {
   return db
@@ -155,6 +162,9 @@ export function listCases(
         q.status ? eq(supportCase.status, q.status) : undefined,
         q.programme ? eq(supportCase.programme, q.programme) : undefined,
         q.search ? searchFilter(q.search, q.municipalityId, q.user) : undefined,
+        // One array parameter, not a list: one statement text whatever the count (prepared once), and uuid_eq is
+        // leakproof, so under RLS it is an index condition.
+        q.personIds ? sql`${supportCase.personId} = any(${`{${q.personIds.join(',')}}`}::uuid[])` : undefined,
         // Row comparison in the index's column order, so the next page starts inside the index.
         q.after
           ? sql`(${supportCase.openedAt}, ${supportCase.id}) < (timestamptz 'epoch' + ${q.after.openedAtMicros}::bigint * interval '1 microsecond', ${q.after.id}::uuid)`

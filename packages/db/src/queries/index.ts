@@ -3,6 +3,7 @@ export * from './sessions.ts';
 export * from './audit.ts';
 export * from './referrals.ts';
 export * from './cases.ts';
+export * from './case-search.ts';
 export * from './tenant.ts';
 export * from './audit-chain.ts';
 export * from './mfa.ts';
