@@ -80,7 +80,7 @@ async function computeReport(
   const { start, end } = periodBounds(period);
   const scope: ReportScope = { municipalityIds, start, end, now };
   const halfYears = recentHalfYears(now, 8);
-  const trendScope: ReportScope = { ...scope, ...periodBounds({ from: halfYears[0]!.from, to: halfYears.at(-1)!.to }) };
+  const trendPeriods = halfYears.map((h) => ({ label: h.label, ...periodBounds(h) }));
   // One connection, so one query after the other; each is a single aggregate over the period's index range.
   const byAgeAndGender = await casesByAgeAndGenderEntries(tx, scope);
   const costScope = { municipalityIds, from: period.from, to: period.to };
@@ -99,7 +99,7 @@ async function computeReport(
     [costsByTypeTable, costs.byType],
     [policeFundingTable, await policeFundingEntries(tx, costScope)],
   ];
-  const trendData = tableFromEntries(trendsTable, await trendEntries(tx, trendScope), halfYears.map((h) => h.label));
+  const trendData = tableFromEntries(trendsTable, await trendEntries(tx, { municipalityIds, periods: trendPeriods }), halfYears.map((h) => h.label));
   const threshold = await suppressionThresholdFor(tx, municipalityIds, regionId);
   const policy = { threshold, suppress: audience.suppress };
   return {
