@@ -407,7 +407,7 @@ async function main() {
     await sql`update session set mfa_verified_at = now() where id in ${sql(ids)} and mfa_verified_at is null`;
   }
   const staffCookie = { cookie: `utvag_session=${staffToken}` };
-  const report = await reportScenario({ sql, staff, logIn, intakeEmail: accountEmail(main.slug, 'intake'), managerEmail: accountEmail(main.slug, 'enhetschef') });
+  const report = await reportScenario({ sql, url: data.url, staff, logIn, intakeEmail: accountEmail(main.slug, 'intake'), managerEmail: accountEmail(main.slug, 'enhetschef') });
   const policeCookie = { cookie: `utvag_session=${policeToken}` };
   const caseTargets = await caseScenario({ sql, staff, logIn, caseWorkerEmail: accountEmail(main.slug, 'handlaggare'), municipalityId: municipality.id });
 
@@ -460,6 +460,13 @@ async function main() {
     report.target,
   ];
   const selected = targets.filter((t) => !options.only || t.name.includes(options.only));
+  // The report's stored figures as after a night (issue 9): the same job function `npm run jobs` schedules.
+  const figuresJob = selected.includes(report.target)
+    ? await report.runFiguresJob().catch((error) => ({ error: String(error?.cause ?? error) }))
+    : null;
+  if (figuresJob && !figuresJob.error) {
+    log(`Nightly figures job: ${figuresJob.computed} half-years over ${figuresJob.scopes} municipalities and regions stored in ${seconds(figuresJob.ms)} s.`);
+  } else if (figuresJob) log(`Nightly figures job failed: ${figuresJob.error}`);
 
   // Sanity: every target answers 2xx once before it is measured.
   for (const t of selected) {
@@ -569,7 +576,7 @@ async function main() {
   // measurements already taken: a failure here is reported, not thrown.
   await waitForIdleDatabase(monitor, 600);
   const reportTime = await report
-    .timeReport(options.cases >= 1_000_000 ? 5 : 20, options.cases >= 1_000_000 ? 1 : 3)
+    .timeReport(options.cases >= 1_000_000 ? 5 : 20, options.cases >= 1_000_000 ? 1 : 3, options.cases >= 1_000_000 ? 5 : 10)
     .catch((error) => ({ preset: '—', runs: 0, median_ms: null, max_ms: null, error: String(error?.cause ?? error) }));
 
   const busy = raw.map((r) => r.busyBefore).filter((v) => v !== null && v !== undefined);
@@ -586,7 +593,7 @@ async function main() {
   const resultsDir = path.join(repoRoot, 'bench', 'results');
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(rows, null, 2)}\n`);
-  const details = { machine, options, data: { ...data, url: undefined }, rows, raw, inboxPlan: plan, reportTime };
+  const details = { machine, options, data: { ...data, url: undefined }, rows, raw, inboxPlan: plan, reportTime, figuresJob };
   fs.writeFileSync(path.join(resultsDir, `run-${options.cases}.json`), `${JSON.stringify(details, null, 2)}\n`);
 
   log('');
@@ -604,7 +611,9 @@ async function main() {
   log(
     reportTime.error
       ? `Half-year report: the one-after-the-other timing failed (${reportTime.error}).`
-      : `Half-year report ${reportTime.preset} (one request after the other, ${reportTime.runs} runs): median ${reportTime.median_ms} ms, max ${reportTime.max_ms} ms.`,
+      : `Half-year report ${reportTime.preset}, one request after the other: stored figures (after the nightly job) median ` +
+          `${reportTime.median_ms} ms, max ${reportTime.max_ms} ms (${reportTime.runs} runs); computed live (stored figures ` +
+          `deleted before each request) median ${reportTime.live.median_ms} ms, max ${reportTime.live.max_ms} ms (${reportTime.live.runs} runs).`,
   );
   log(`Peak RSS over the whole run (VmHWM): staff ${Math.round(memoryOf(staff.pid, 'VmHWM'))} MB, partner ${Math.round(memoryOf(partner.pid, 'VmHWM'))} MB.`);
   log(`Wrote bench/results/latest.json and bench/results/run-${options.cases}.json. Total ${seconds(performance.now() - startedAt)} s.`);

@@ -86,6 +86,8 @@ export const permissions = {
    * Case workers, intake and field workers work with people, not with the unit's statistics. */
   'followUpReport.read': ['unitManager', 'coordinator'],
   'followUpReport.export': ['unitManager', 'coordinator'],
+  /** Recomputing a completed half-year's stored figures now (issue 9): the same roles as reading the report. */
+  'followUpReport.recompute': ['unitManager', 'coordinator'],
   /** The regional view: sums over the municipalities that share with the account's region, never person data. */
   'regionalReport.read': ['regional'],
   'regionalReport.export': ['regional'],

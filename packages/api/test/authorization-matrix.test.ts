@@ -110,6 +110,11 @@ const matrix: Record<string, Entry> = {
     portal: 'staff',
     call: async (w, r) => (await w.staff(r)).followUpReport.export({ preset: '2026-H1', format: 'csv', table: 'clocks' }),
   },
+  'staff:followUpReport.recompute': {
+    action: 'followUpReport.recompute',
+    portal: 'staff',
+    call: async (w, r) => (await w.staff(r)).followUpReport.recompute({ preset: '2026-H1' }),
+  },
   'staff:followUpReport.regional': {
     action: 'regionalReport.read',
     portal: 'staff',

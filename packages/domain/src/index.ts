@@ -29,6 +29,7 @@ export * from './partner-timeline.ts';
 export * from './notifications.ts';
 export * from './intake-drafts.ts';
 export * from './report-periods.ts';
+export * from './report-freshness.ts';
 export * from './report-statistics.ts';
 export * from './report-suppression.ts';
 export * from './report-tables.ts';

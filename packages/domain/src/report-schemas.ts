@@ -70,3 +70,11 @@ export const reportExportSchema = z
     if (value.format === 'csv' && !value.table) ctx.addIssue({ code: 'custom', path: ['table'], message: 'validation.required' });
   });
 export type ReportExportQuery = z.infer<typeof reportExportSchema>;
+
+/** Recomputing stored figures (issue 9): only a half-year preset can be stored, so only one can be recomputed. */
+export const figuresRecomputeSchema = z.object({
+  preset: z
+    .string({ error: 'validation.invalidOption' })
+    .refine((v) => /^\d{4}-H[12]$/.test(v) && inYears(v), { error: 'validation.invalidOption' }),
+});
+export type FiguresRecomputeQuery = z.infer<typeof figuresRecomputeSchema>;

@@ -2,10 +2,12 @@
 // period with the plain GET form, reads every chart's numbers in the table beside it and downloads the exports;
 // the regional account sees only suppressed sums; a case worker is refused. Zero axe violations, with and without
 // JavaScript (the charts are drawn on the server).
+import { lastCompletedHalfYear, presetOf } from '@utvag/domain';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { axeViolations, describeViolations, submitAndWait } from './browser.ts';
+import { postForm } from './forms.ts';
 import { useHarness } from './harness.ts';
 
 const h = useHarness();
@@ -133,5 +135,53 @@ it('[CASEWORKER] is refused the report and the regional view', async () => {
   expect((await page.goto(`${h.staff.url}/uppfoljning`))?.status()).toBe(403);
   expect((await page.goto(`${h.staff.url}/uppfoljning/region`))?.status()).toBe(403);
   expect((await page.goto(`${h.staff.url}/uppfoljning/export?format=pdf&preset=2026`))?.status()).toBe(403);
+  await page.context().close();
+});
+
+it('[UNITMANAGER][NO-JS][AXE] says when a completed half-year’s figures were computed, and recomputes them on request', async () => {
+  // Issue 9: a completed half-year is computed once and stored; the page says when, and a plain POST form has it
+  // recomputed now. Without JavaScript, so the form must work as HTML.
+  const page = await h.newPage({ javaScriptEnabled: false });
+  const { logIn } = await import('./browser.ts');
+  await logIn(page, h.staff.url, 'enhetschef@demo.utvag.se', 'Utvag-demo-2026');
+  const preset = presetOf(lastCompletedHalfYear(new Date()))!;
+  await page.goto(`${h.staff.url}/uppfoljning?preset=${preset}`);
+  const computed = page.getByTestId('figures-computed');
+  // Shown once more, so the figures come from the store (the first visit, here or earlier, stored them).
+  await page.goto(`${h.staff.url}/uppfoljning?preset=${preset}`);
+  const storedText = (await computed.textContent())!;
+  expect(storedText).toMatch(/^Beräknad \d{4}-\d{2}-\d{2} \d{2}:\d{2}\. Siffrorna för ett avslutat halvår sparas/);
+
+  const action = `?preset=${preset}&/recompute`;
+  expect(await postForm(page, action)).toBe(200);
+  await expect(page.getByText('Siffrorna har räknats om.').count()).resolves.toBe(1);
+  expect(new URL(page.url()).searchParams.get('preset')).toBe(preset);
+  const recomputed = (await computed.textContent())!;
+  expect(recomputed).toMatch(/^Beräknad \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  expect(recomputed.slice(9, 25) >= storedText.slice(9, 25)).toBe(true);
+
+  // The open half-year and a custom period are always computed live: no recompute button.
+  await page.goto(`${h.staff.url}/uppfoljning?preset=&from=2025-01-01&to=2025-03-31`);
+  await expect(computed.textContent()).resolves.toMatch(/nu när du öppnade rapporten/);
+  await expect(page.getByRole('button', { name: 'Räkna om nu' }).count()).resolves.toBe(0);
+  await page.context().close();
+
+  // The same page with JavaScript, for axe (it runs in the page): the notice, the text and the form pass.
+  const withJs = await h.pageAs('unitManager');
+  await withJs.goto(`${h.staff.url}/uppfoljning?preset=${preset}`);
+  await expect(withJs.getByRole('button', { name: 'Räkna om nu' }).count()).resolves.toBe(1);
+  await expectNoViolations(withJs);
+  await withJs.context().close();
+});
+
+it('[CASEWORKER] cannot have the figures recomputed', async () => {
+  const page = await h.pageAs('caseWorker');
+  const preset = presetOf(lastCompletedHalfYear(new Date()))!;
+  const status = await page.evaluate(async (p) => {
+    const body = new URLSearchParams({ preset: p });
+    const r = await fetch(`/uppfoljning?preset=${p}&/recompute`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    return r.status;
+  }, preset);
+  expect(status).toBe(403);
   await page.context().close();
 });

@@ -1,7 +1,8 @@
 // The follow-up report (issue 8): the same tables for one municipality (its own staff) and for a region (sums over
 // the municipalities that share with it). Every figure is an aggregate computed in SQL (packages/db follow-up.ts);
 // this file only names the period, runs the queries in one audited transaction, builds the domain's tables and
-// applies small-number suppression for whoever may not see small numbers.
+// applies small-number suppression for whoever may not see small numbers. A completed half-year's figures are stored
+// and served from the store while fresh (issue 9; packages/domain report-freshness.ts, the nightly job in figures-job.ts).
 import {
   caseFlowEntries,
   casesByAgeAndGenderEntries,
@@ -18,9 +19,15 @@ import {
   returnEntries,
   suppressionThresholdFor,
   terminationReasonEntries,
+  readStoredFigures,
+  storeFigures,
   trendEntries,
+  type Entry,
   type Executor,
+  type FiguresScope,
   type ReportScope,
+  type StoredFigures,
+  type TrendPeriod,
 } from '@utvag/db';
 import {
   caseFlowTable,
@@ -28,20 +35,25 @@ import {
   casesInitiatedByAgeAndGenderTable,
   casesOpenByAgeAndGenderTable,
   clocksTable,
+  completedTrendHalfYears,
   costsByProgrammeTable,
+  isStorablePeriod,
   costsByTypeTable,
   periodBounds,
   policeFundingTable,
+  periodFromPreset,
   periodOfQuery,
   presetOf,
   recentHalfYears,
   referralsBySourceTable,
   responseTimesTable,
   returnsTable,
+  storedFiguresAreFresh,
   suppressTable,
   terminationReasonsTable,
   tableFromEntries,
   trendsTable,
+  type FiguresRecomputeQuery,
   type ReportPeriod,
   type ReportQuery,
   type ShownTable,
@@ -49,7 +61,7 @@ import {
 } from '@utvag/domain';
 import { audited } from '../audit.ts';
 import type { Context, StaffUser } from '../context.ts';
-import { notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import type { Action } from '../permissions.ts';
 
 export interface FollowUpReport {
@@ -58,6 +70,8 @@ export interface FollowUpReport {
   generatedAt: string;
   scope: { kind: 'municipality' | 'region'; name: string; municipalities: string[] };
   suppression: { threshold: number; applied: boolean };
+  /** When the period's figures were computed, and whether they came from the store (issue 9) or were computed now. */
+  figures: { stored: boolean; computedAt: string };
   tables: ShownTable[];
   trends: ShownTable;
 }
@@ -69,43 +83,107 @@ export interface Audience {
   suppress: boolean;
 }
 
-async function computeReport(
-  tx: Executor,
-  municipalityIds: string[],
-  period: ReportPeriod,
-  now: Date,
-  audience: Audience,
-  regionId?: string,
-): Promise<Pick<FollowUpReport, 'tables' | 'trends' | 'suppression'>> {
+/** Whose figures: the municipalities summed, where they are stored, and the region whose threshold also applies. */
+export interface FiguresSource {
+  municipalityIds: string[];
+  store: FiguresScope;
+  regionId?: string;
+}
+
+/** The report's tables in the order shown, each filled from the stored figures' entries under its id. */
+const shownTables: TableDefinition[] = [
+  caseFlowTable,
+  casesInitiatedByAgeAndGenderTable,
+  casesClosedByAgeAndGenderTable,
+  casesOpenByAgeAndGenderTable,
+  terminationReasonsTable,
+  returnsTable,
+  referralsBySourceTable,
+  responseTimesTable,
+  clocksTable,
+  costsByProgrammeTable,
+  costsByTypeTable,
+  policeFundingTable,
+];
+
+/**
+ * One period's figures computed live: every table's entries and, for a half-year, its own trend counts (so stored
+ * figures also serve the trends of later reports). One connection, so one query after the other; each is a single
+ * aggregate over the period's index range.
+ */
+export async function computeFigures(tx: Executor, municipalityIds: string[], period: ReportPeriod, now: Date): Promise<StoredFigures> {
   const { start, end } = periodBounds(period);
   const scope: ReportScope = { municipalityIds, start, end, now };
-  const halfYears = recentHalfYears(now, 8);
-  const trendScope: ReportScope = { ...scope, ...periodBounds({ from: halfYears[0]!.from, to: halfYears.at(-1)!.to }) };
-  // One connection, so one query after the other; each is a single aggregate over the period's index range.
   const byAgeAndGender = await casesByAgeAndGenderEntries(tx, scope);
   const costScope = { municipalityIds, from: period.from, to: period.to };
   const costs = await costEntries(tx, costScope);
-  const entries: [TableDefinition, Awaited<ReturnType<typeof caseFlowEntries>>][] = [
-    [caseFlowTable, await caseFlowEntries(tx, scope)],
-    [casesInitiatedByAgeAndGenderTable, byAgeAndGender.initiated],
-    [casesClosedByAgeAndGenderTable, byAgeAndGender.closed],
-    [casesOpenByAgeAndGenderTable, byAgeAndGender.open],
-    [terminationReasonsTable, await terminationReasonEntries(tx, scope)],
-    [returnsTable, await returnEntries(tx, scope)],
-    [referralsBySourceTable, await referralsBySourceEntries(tx, scope)],
-    [responseTimesTable, await responseTimeEntries(tx, scope)],
-    [clocksTable, await clockEntries(tx, scope)],
-    [costsByProgrammeTable, costs.byProgramme],
-    [costsByTypeTable, costs.byType],
-    [policeFundingTable, await policeFundingEntries(tx, costScope)],
-  ];
-  const trendData = tableFromEntries(trendsTable, await trendEntries(tx, trendScope), halfYears.map((h) => h.label));
-  const threshold = await suppressionThresholdFor(tx, municipalityIds, regionId);
+  const tables: Record<string, Entry[]> = {
+    [caseFlowTable.id]: await caseFlowEntries(tx, scope),
+    [casesInitiatedByAgeAndGenderTable.id]: byAgeAndGender.initiated,
+    [casesClosedByAgeAndGenderTable.id]: byAgeAndGender.closed,
+    [casesOpenByAgeAndGenderTable.id]: byAgeAndGender.open,
+    [terminationReasonsTable.id]: await terminationReasonEntries(tx, scope),
+    [returnsTable.id]: await returnEntries(tx, scope),
+    [referralsBySourceTable.id]: await referralsBySourceEntries(tx, scope),
+    [responseTimesTable.id]: await responseTimeEntries(tx, scope),
+    [clocksTable.id]: await clockEntries(tx, scope),
+    [costsByProgrammeTable.id]: costs.byProgramme,
+    [costsByTypeTable.id]: costs.byType,
+    [policeFundingTable.id]: await policeFundingEntries(tx, costScope),
+  };
+  const label = presetOf(period);
+  const trend = label?.includes('-H') ? await trendEntries(tx, { municipalityIds, periods: [{ label, start, end }] }) : [];
+  return { tables, trend };
+}
+
+const samePeriod = (a: ReportPeriod, b: ReportPeriod) => a.from === b.from && a.to === b.to;
+
+/** Computes a completed half-year's figures now and stores them (the nightly job and the recompute action). */
+export async function refreshFigures(tx: Executor, source: FiguresSource, period: ReportPeriod, now: Date): Promise<StoredFigures> {
+  const figures = await computeFigures(tx, source.municipalityIds, period, now);
+  await storeFigures(tx, source.store, period, figures, now);
+  return figures;
+}
+
+/**
+ * The report's figures: a completed half-year from the store when its figures are fresh (packages/domain
+ * report-freshness.ts), else computed now and stored; the open half-year, a year or a custom period always live.
+ * The trends take each completed half-year's counts from the store when fresh and count the rest live.
+ * Suppression is applied here, on reading, so a changed threshold applies to stored figures at once.
+ */
+async function computeReport(
+  tx: Executor,
+  source: FiguresSource,
+  period: ReportPeriod,
+  now: Date,
+  audience: Audience,
+): Promise<Pick<FollowUpReport, 'tables' | 'trends' | 'suppression' | 'figures'>> {
+  const halfYears = recentHalfYears(now, 8);
+  const storable = isStorablePeriod(period, now);
+  const stored = await readStoredFigures(tx, source.store, [...completedTrendHalfYears(now), ...(storable ? [period] : [])]);
+  const freshOf = (p: ReportPeriod) => stored.find((r) => samePeriod(r, p) && storedFiguresAreFresh(p, r.computedAt, now));
+
+  const kept = storable ? freshOf(period) : undefined;
+  const figures = kept?.figures ?? (storable ? await refreshFigures(tx, source, period, now) : await computeFigures(tx, source.municipalityIds, period, now));
+  const computedAt = kept?.computedAt ?? now;
+
+  const trend: Entry[] = [];
+  const live: TrendPeriod[] = [];
+  for (const h of halfYears) {
+    const known = samePeriod(h, period) && figures.trend.length > 0 ? figures.trend : freshOf(h)?.figures.trend;
+    if (known) trend.push(...known);
+    else live.push({ label: h.label, ...periodBounds(h) });
+  }
+  trend.push(...(await trendEntries(tx, { municipalityIds: source.municipalityIds, periods: live })));
+
+  const threshold = await suppressionThresholdFor(tx, source.municipalityIds, source.regionId);
   const policy = { threshold, suppress: audience.suppress };
+  const trendData = tableFromEntries(trendsTable, trend, halfYears.map((h) => h.label));
   return {
-    tables: entries.map(([definition, e]) => suppressTable(definition, tableFromEntries(definition, e), policy)),
+    tables: shownTables.map((d) => suppressTable(d, tableFromEntries(d, figures.tables[d.id] ?? []), policy)),
     trends: suppressTable(trendsTable, trendData, policy),
     suppression: { threshold, applied: audience.suppress },
+    figures: { stored: kept !== undefined, computedAt: computedAt.toISOString() },
   };
 }
 
@@ -114,7 +192,8 @@ export async function municipalityReport(ctx: StaffContext, query: ReportQuery, 
   const period = periodOfQuery(query);
   const now = new Date();
   return audited(ctx, action, async (tx) => {
-    const computed = await computeReport(tx, [ctx.user.municipalityId], period, now, audience);
+    const source = { municipalityIds: [ctx.user.municipalityId], store: { municipalityId: ctx.user.municipalityId } };
+    const computed = await computeReport(tx, source, period, now, audience);
     const [name] = await municipalityNames(tx, [ctx.user.municipalityId]);
     return {
       result: {
@@ -141,7 +220,8 @@ export async function regionalReport(ctx: StaffContext, query: ReportQuery, acti
   if (!account) throw notFound();
   return inRegionalTransaction(ctx.db, { regionId: account.regionId, userId: who.userId, role: who.role }, async (tx) => {
     const members = await regionMunicipalities(tx, account.regionId);
-    const computed = await computeReport(tx, members.map((m) => m.id), period, now, { suppress: true }, account.regionId);
+    const source = { municipalityIds: members.map((m) => m.id), store: { regionId: account.regionId }, regionId: account.regionId };
+    const computed = await computeReport(tx, source, period, now, { suppress: true });
     await insertAuditEntry(tx, {
       userId: who.userId,
       role: who.role,
@@ -159,6 +239,25 @@ export async function regionalReport(ctx: StaffContext, query: ReportQuery, acti
       generatedAt: now.toISOString(),
       scope: { kind: 'region' as const, name: account.regionName, municipalities: members.map((m) => m.name) },
       ...computed,
+    };
+  });
+}
+
+/**
+ * A unit manager's "recompute now": the caller's municipality's figures of a completed half-year computed again and
+ * stored (late corrections show at once instead of after the night). Audited like a read; aggregates only.
+ */
+export async function recomputeMunicipalityFigures(ctx: StaffContext, query: FiguresRecomputeQuery, action: Action): Promise<{ computedAt: string }> {
+  const period = periodFromPreset(query.preset);
+  const now = new Date();
+  // The open half-year is always computed live: there is nothing stored to recompute.
+  if (!period || !isStorablePeriod(period, now)) throw new AppError('BAD_REQUEST', 'error.followUpNotStored');
+  return audited(ctx, action, async (tx) => {
+    const source = { municipalityIds: [ctx.user.municipalityId], store: { municipalityId: ctx.user.municipalityId } };
+    await refreshFigures(tx, source, period, now);
+    return {
+      result: { computedAt: now.toISOString() },
+      record: { recordType: 'followUpReport', recordId: null, subjectIds: [] },
     };
   });
 }

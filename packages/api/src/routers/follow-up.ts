@@ -1,9 +1,9 @@
 // Follow-up (issue 8): the report and its exports for the municipality's own managers, and the regional view.
 // Mounted in routers/staff.ts as `followUpReport` (`followUp` is the cases' commitment follow-up); permissions in
 // permissions.ts (followUpReport.*, regionalReport.*).
-import { reportExportSchema, reportQuerySchema } from '@utvag/domain';
+import { figuresRecomputeSchema, reportExportSchema, reportQuerySchema } from '@utvag/domain';
 import { exportReport } from '../follow-up/export-report.ts';
-import { municipalityReport, regionalReport } from '../follow-up/report.ts';
+import { municipalityReport, recomputeMunicipalityFigures, regionalReport } from '../follow-up/report.ts';
 import { router, staffProcedure } from '../trpc.ts';
 
 export const followUpRouter = router({
@@ -14,6 +14,10 @@ export const followUpRouter = router({
   export: staffProcedure('followUpReport.export')
     .input(reportExportSchema)
     .query(({ ctx, input }) => exportReport(ctx, input, 'municipality', 'followUpReport.export')),
+  /** Stored figures of a completed half-year computed again now (issue 9): whoever may read the report. */
+  recompute: staffProcedure('followUpReport.recompute')
+    .input(figuresRecomputeSchema)
+    .mutation(({ ctx, input }) => recomputeMunicipalityFigures(ctx, input, 'followUpReport.recompute')),
   regional: staffProcedure('regionalReport.read')
     .input(reportQuerySchema)
     .query(({ ctx, input }) => regionalReport(ctx, input, 'regionalReport.read')),

@@ -2,7 +2,7 @@
 // with a region. Each query returns entries (row key, column key, value) for the domain's table definitions
 // (packages/domain report-tables.ts); no person-level row ever leaves PostgreSQL. Authorization happens in
 // packages/api; the tenant transaction's row-level security applies on top.
-import { clocksFor, defaultSuppressionThreshold, reportingAgeBands, swedishTimeZone } from '@utvag/domain';
+import { clocksFor, defaultSuppressionThreshold, reportingAgeBands } from '@utvag/domain';
 import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor, Tx } from '../client.ts';
 import { clockDue, followUpSetting, municipality, region, regionalAccount, regionDataSharing } from '../schema/index.ts';
@@ -164,6 +164,15 @@ export function ageBandSql(age: SQL): SQL {
   return sql`(case ${sql.join(cases, sql` `)} else 'unknownAge' end)`;
 }
 
+/**
+ * Cases still open at an instant: closing at infinity when open. Written without coalesce(closed_at, 'infinity'):
+ * under row-level security PostgreSQL used no index for that expression (a sequential scan of every case as
+ * `utvag_app`), while `closed_at` ranges and `is null` are index conditions on case_report_closed_idx.
+ */
+const aliveAt = (at: SQL) => sql`(c.closed_at is null or c.closed_at >= ${at})`;
+/** Cases closed in the period ([start, end) of closed_at; an open case never is). */
+const closedIn = (scope: ReportScope) => sql`c.closed_at >= ${iso(scope.start)}::timestamptz and c.closed_at < ${iso(scope.end)}::timestamptz`;
+
 /** Cases per programme: initiated and closed in the period, and open at its end (an open case closes at infinity). */
 export async function caseFlowEntries(db: Executor, scope: ReportScope): Promise<Entry[]> {
   if (scope.municipalityIds.length === 0) return [];
@@ -178,7 +187,7 @@ export async function caseFlowEntries(db: Executor, scope: ReportScope): Promise
           count(*) filter (where c.closed_at < ${end} and c.closing_outcome = 'terminated')::int as terminated,
           count(*) filter (where ${closing} >= ${end})::int as open_at_end
         from "case" c
-        where ${inScope(sql`c.municipality_id`, scope)} and c.opened_at < ${end} and ${closing} >= ${start}
+        where ${inScope(sql`c.municipality_id`, scope)} and c.opened_at < ${end} and ${aliveAt(start)}
         group by 1`,
   );
   return found.flatMap((r) => [
@@ -203,7 +212,7 @@ export async function casesByAgeAndGenderEntries(db: Executor, scope: ReportScop
           count(*) filter (where ${closing} < ${end})::int as closed,
           count(*) filter (where ${closing} >= ${end})::int as open
         from "case" c join person p on p.id = c.person_id
-        where ${inScope(sql`c.municipality_id`, scope)} and c.opened_at < ${end} and ${closing} >= ${start}
+        where ${inScope(sql`c.municipality_id`, scope)} and c.opened_at < ${end} and ${aliveAt(start)}
         group by 1, 2`,
   );
   const of = (k: 'initiated' | 'closed' | 'open') => found.map((r) => ({ row: r.band, column: r.gender, value: r[k] }));
@@ -213,12 +222,11 @@ export async function casesByAgeAndGenderEntries(db: Executor, scope: ReportScop
 /** Cases terminated in the period by reason and programme. */
 export async function terminationReasonEntries(db: Executor, scope: ReportScope): Promise<Entry[]> {
   if (scope.municipalityIds.length === 0) return [];
-  const closing = sql`coalesce(c.closed_at, 'infinity'::timestamptz)`;
   return rows<Entry>(
     db,
     sql`select coalesce(c.termination_reason::text, 'other') as "row", c.programme::text as "column", count(*)::int as value
         from "case" c
-        where ${inScope(sql`c.municipality_id`, scope)} and ${closing} >= ${iso(scope.start)}::timestamptz and ${closing} < ${iso(scope.end)}::timestamptz
+        where ${inScope(sql`c.municipality_id`, scope)} and ${closedIn(scope)}
           and c.closing_outcome = 'terminated'
         group by 1, 2`,
   );
@@ -227,7 +235,6 @@ export async function terminationReasonEntries(db: Executor, scope: ReportScope)
 /** Cases closed in the period, and how many of their people came back (a referral received or a case opened) within 12 months. */
 export async function returnEntries(db: Executor, scope: ReportScope): Promise<Entry[]> {
   if (scope.municipalityIds.length === 0) return [];
-  const closing = sql`coalesce(c.closed_at, 'infinity'::timestamptz)`;
   const found = await rows<{ programme: string; closed: number; came_back: number }>(
     db,
     sql`select c.programme::text as programme, count(*)::int as closed,
@@ -237,7 +244,7 @@ export async function returnEntries(db: Executor, scope: ReportScope): Promise<E
             select 1 from "case" n where n.person_id = c.person_id and n.id <> c.id and n.opened_at > c.closed_at and n.opened_at <= c.closed_at + interval '12 months'
           ))::int as came_back
         from "case" c
-        where ${inScope(sql`c.municipality_id`, scope)} and ${closing} >= ${iso(scope.start)}::timestamptz and ${closing} < ${iso(scope.end)}::timestamptz
+        where ${inScope(sql`c.municipality_id`, scope)} and ${closedIn(scope)}
         group by 1`,
   );
   return found.flatMap((r) => [
@@ -246,29 +253,36 @@ export async function returnEntries(db: Executor, scope: ReportScope): Promise<E
   ]);
 }
 
+/** A half-year of the trends: its label (2026-H1) and its instants [start, end) (packages/domain periodBounds). */
+export interface TrendPeriod {
+  label: string;
+  start: Date;
+  end: Date;
+}
+
 /**
  * Referrals received and cases initiated and closed per half-year, for the dashboard's trends; `row` is the
- * half-year's label (2026-H1). Counts only, each an index range over the eight half-years (no percentile over four
- * years of rows: that sort is what would not stay fast at a million cases).
+ * half-year's label. The bounds come from the domain (Swedish midnight of 1 January and 1 July), so each count is
+ * one index-only range scan (referral_report_idx, case_report_opened_idx, case_report_closed_idx) instead of
+ * labelling every row with to_char(… at time zone …), which took 5.8 s at a million cases. A VALUES list joined by
+ * range measured slightly faster than 24 literal range counts in a UNION ALL (111 against 123 ms at 100k, busy machine).
  */
-export async function trendEntries(db: Executor, scope: ReportScope): Promise<Entry[]> {
-  if (scope.municipalityIds.length === 0) return [];
-  const halfOf = (column: SQL) =>
-    sql`to_char(${column} at time zone ${swedishTimeZone}, 'YYYY') || '-H' || (case when extract(month from ${column} at time zone ${swedishTimeZone}) <= 6 then 1 else 2 end)`;
-  const start = sql`${iso(scope.start)}::timestamptz`;
-  const end = sql`${iso(scope.end)}::timestamptz`;
-  const closing = sql`coalesce(c.closed_at, 'infinity'::timestamptz)`;
-  return rows<Entry>(
-    db,
-    sql`select ${halfOf(sql`r.received_at`)} as "row", 'received' as "column", count(*)::int as value
-          from referral r where ${receivedIn(scope)} group by 1
-        union all
-        select ${halfOf(sql`c.opened_at`)}, 'initiated', count(*)::int
-          from "case" c where ${inScope(sql`c.municipality_id`, scope)} and c.opened_at >= ${start} and c.opened_at < ${end} group by 1
-        union all
-        select ${halfOf(sql`c.closed_at`)}, 'closed', count(*)::int
-          from "case" c where ${inScope(sql`c.municipality_id`, scope)} and ${closing} >= ${start} and ${closing} < ${end} group by 1`,
+export async function trendEntries(db: Executor, scope: Pick<ReportScope, 'municipalityIds'> & { periods: TrendPeriod[] }): Promise<Entry[]> {
+  if (scope.municipalityIds.length === 0 || scope.periods.length === 0) return [];
+  const bounds = sql.join(
+    scope.periods.map((p) => sql`(${p.label}::text, ${iso(p.start)}::timestamptz, ${iso(p.end)}::timestamptz)`),
+    sql`, `,
   );
+  const found = await rows<{ label: string; received: number; initiated: number; closed: number }>(
+    db,
+    sql`select b.label,
+          (select count(*) from referral r
+            where ${inScope(sql`r.municipality_id`, scope)} and r.received_at >= b.s and r.received_at < b.e and r.status <> 'draft')::int as received,
+          (select count(*) from "case" c where ${inScope(sql`c.municipality_id`, scope)} and c.opened_at >= b.s and c.opened_at < b.e)::int as initiated,
+          (select count(*) from "case" c where ${inScope(sql`c.municipality_id`, scope)} and c.closed_at >= b.s and c.closed_at < b.e)::int as closed
+        from (values ${bounds}) b(label, s, e)`,
+  );
+  return found.flatMap((r) => (['received', 'initiated', 'closed'] as const).map((k) => ({ row: r.label, column: k, value: r[k] })));
 }
 
 /** The strictest small-number threshold of the municipalities in scope (and the region's own), else the default. */

@@ -20,6 +20,7 @@ export * from './notification-email.ts';
 export * from './follow-up.ts';
 export * from './support.ts';
 export * from './follow-up-costs.ts';
+export * from './follow-up-figures.ts';
 export * from './consent.ts';
 export * from './police-assessment.ts';
 export * from './transfer.ts';

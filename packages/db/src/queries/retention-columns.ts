@@ -72,6 +72,8 @@ export const retentionKeptColumns: Record<string, string> = {
   'log_review.month': 'the monthly access-log review: a month',
   'log_review.note': 'the reviewer’s note on the month’s access log, about staff access, not about a person’s case',
   'retention_run.rules': 'the retention rules a run applied',
+  'follow_up_figures.figures':
+    'the follow-up report’s aggregates of a half-year (counts, hours, kronor per table cell), never a person-level row',
   'retention_run.status': 'a code',
   'retention_candidate.rule': 'a code',
   'accessibility_report.page': 'accessibility reports from anyone about the service, not about a person in a case',

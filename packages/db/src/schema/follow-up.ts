@@ -1,7 +1,7 @@
 // Follow-up (issue 8): the intake clocks' due times as a calendar the report joins to, and the regions that
 // municipalities share their follow-up figures with. None of these tables holds person data.
 import { sql } from 'drizzle-orm';
-import { check, date, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { municipality } from './organisation.ts';
 import { appUser } from './user.ts';
 
@@ -63,4 +63,30 @@ export const followUpSetting = pgTable(
     suppressionThreshold: smallint().notNull().default(5),
   },
   (t) => [check('follow_up_setting_threshold', sql`${t.suppressionThreshold} between 1 and 100`)],
+);
+
+/**
+ * Stored figures of a completed half-year (issue 9): the report's aggregates for one scope (a municipality, or a
+ * region's sums over its sharing municipalities) and one period, computed once by the nightly job or the first
+ * request and served from here afterwards. Aggregates only (the same entries the SQL returns: row, column, count or
+ * hours or kronor), never a person; suppression is applied when read, so a changed threshold applies at once.
+ * Exactly one of municipality_id and region_id is set (row-level security: the municipality's staff, or the region).
+ */
+export const followUpFigures = pgTable(
+  'follow_up_figures',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    municipalityId: uuid().references(() => municipality.id),
+    regionId: uuid().references(() => region.id),
+    periodFrom: date({ mode: 'string' }).notNull(),
+    periodTo: date({ mode: 'string' }).notNull(),
+    /** { tables: { [tableId]: Entry[] }, trend: Entry[] } (packages/db follow-up-figures.ts). */
+    figures: jsonb().notNull(),
+    computedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check('follow_up_figures_one_scope', sql`(${t.municipalityId} is null) <> (${t.regionId} is null)`),
+    uniqueIndex('follow_up_figures_municipality_idx').on(t.municipalityId, t.periodFrom, t.periodTo).where(sql`${t.municipalityId} is not null`),
+    uniqueIndex('follow_up_figures_region_idx').on(t.regionId, t.periodFrom, t.periodTo).where(sql`${t.regionId} is not null`),
+  ],
 );

@@ -5,6 +5,7 @@ import { error } from '@sveltejs/kit';
 import { TRPCError } from '@trpc/server';
 import { describeError, isAllowed, type Action } from '@utvag/api';
 import {
+  isStorablePeriod,
   lastCompletedHalfYear,
   periodPresets,
   presetOf,
@@ -13,7 +14,8 @@ import {
   tableDefinition,
   type ShownTable,
 } from '@utvag/domain';
-import { getTranslator, type Locale, type Translate } from '@utvag/i18n';
+import { formatDateTime, getTranslator, type Locale, type Translate } from '@utvag/i18n';
+import { callFromForm } from '@utvag/portal-kit/server';
 import { callerFor } from './portal';
 import { chartSvg, type ChartSpec } from './charts';
 
@@ -115,6 +117,16 @@ export async function loadFollowUp(locals: App.Locals, url: URL, kind: FollowUpK
         period: report.period,
         scope: report.scope,
         suppression: report.suppression,
+        // When the figures were computed (issue 9): stored ones say when; a completed half-year can be recomputed.
+        figures: {
+          text: t(report.figures.stored ? 'followUp.figures.stored' : 'followUp.figures.live', {
+            at: formatDateTime(report.figures.computedAt, locals.locale),
+          }),
+          recompute:
+            kind === 'municipality' && isAllowed(locals.user.role, 'followUpReport.recompute') && report.preset && isStorablePeriod(report.period, now)
+              ? { action: `?preset=${report.preset}&/recompute` }
+              : null,
+        },
         label: suppressedLabel(threshold),
         tables: report.tables.map((table) => presentTable(table, t, locals.locale, threshold, canExport ? base : null)),
         trends: presentTable(report.trends, t, locals.locale, threshold, canExport ? base : null),
@@ -150,4 +162,12 @@ export async function exportResponse(locals: App.Locals, url: URL, kind: FollowU
     const described = describeError(e, locals.locale);
     error(described.httpStatus, described.message);
   }
+}
+
+/** POST ?preset=…&/recompute (issue 9): the municipality's stored figures of a completed half-year computed again. */
+export async function recomputeAction(locals: App.Locals, request: Request) {
+  const preset = String((await request.formData()).get('preset') ?? '');
+  const result = await callFromForm(locals.locale, { preset }, () => callerFor(locals).followUpReport.recompute({ preset }));
+  if (!('ok' in result) || result.ok !== true) return result;
+  return { recomputedAt: result.value.computedAt };
 }

@@ -2,6 +2,7 @@ import type { Catalog } from '../shape.ts';
 import type { error as sv } from '../sv/error.ts';
 
 export const error = {
+  followUpNotStored: 'Only a completed half-year has stored figures to recompute. The current half-year and custom periods are always computed when you open them.',
   notFound: 'The page does not exist. Check the address or go to the start page.',
   forbidden: 'You do not have access to this. Contact your administrator if you need access.',
   unauthorized: 'You need to log in to continue.',

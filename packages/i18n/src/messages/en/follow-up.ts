@@ -25,6 +25,13 @@ export const followUp = {
   },
   periodLine: 'Period: {{from}} – {{to}}',
   generatedLine: 'Produced {{at}}',
+  figures: {
+    stored: 'Computed {{at}}. The figures of a completed half-year are stored and recomputed every night for the first two half-years after the period ends.',
+    live: 'Computed {{at}}, now as you opened the report.',
+    recompute: 'Recompute now',
+    recomputeHint: 'Recompute the period’s figures if you have corrected cases and do not want to wait until the night.',
+    recomputed: 'The figures have been recomputed.',
+  },
   regionMembers: 'Municipalities sharing their figures: {{names}}',
   exportTitle: 'Follow-up {{scope}} {{from}} – {{to}}',
   pageLabel: 'Page {page} of {pages}',

@@ -1,5 +1,6 @@
 // Shown on error pages and in notices: say what happened and what the person can do next.
 export const error = {
+  followUpNotStored: 'Bara ett avslutat halvår har sparade siffror att räkna om. Pågående halvår och egna perioder räknas alltid fram när du öppnar dem.',
   notFound: 'Sidan finns inte. Kontrollera adressen eller gå till startsidan.',
   forbidden: 'Du har inte behörighet till det här. Kontakta din administratör om du behöver tillgång.',
   unauthorized: 'Du behöver logga in för att fortsätta.',

@@ -25,6 +25,13 @@ export const followUp = {
   },
   periodLine: 'Period: {{from}} – {{to}}',
   generatedLine: 'Framtagen {{at}}',
+  figures: {
+    stored: 'Beräknad {{at}}. Siffrorna för ett avslutat halvår sparas och räknas om varje natt de första två halvåren efter periodens slut.',
+    live: 'Beräknad {{at}}, nu när du öppnade rapporten.',
+    recompute: 'Räkna om nu',
+    recomputeHint: 'Räkna om siffrorna för perioden om du har rättat uppgifter i ärenden och inte vill vänta till natten.',
+    recomputed: 'Siffrorna har räknats om.',
+  },
   regionMembers: 'Kommuner som delar uppgifter: {{names}}',
   exportTitle: 'Uppföljning {{scope}} {{from}} – {{to}}',
   pageLabel: 'Sida {page} av {pages}',
