@@ -47,7 +47,7 @@ const sessionSettings = `SET LOCAL synchronous_commit = off; SET LOCAL work_mem 
 
 /** How many transactions on as many connections write the audit entries at the same time (the machine has two
  * cores; on a busy one, two backends also get twice the share of the CPU). */
-export const auditParts = 2;
+export const auditParts = 4;
 
 /** The tables the generation loads, in order; their secondary indexes are built after their rows. */
 const loadedTables = ['person', 'referral', 'case', 'case_event', 'audit_entry'];
