@@ -1,7 +1,11 @@
-// Every SQL statement of the benchmark's data generation, set-based (INSERT … SELECT generate_series), run in one
-// transaction by scripts/bench/data.mjs after the handful of municipalities, units, organisations and users are
-// made with the seed factories. Everything is fictional: names from short lists, identity numbers only from the
-// fictional 980–999 series (with a valid check digit), organisation names "… (bench)".
+// Every SQL statement of the benchmark's data generation, set-based (INSERT … SELECT generate_series), run by
+// scripts/bench/data.mjs after the handful of municipalities, units, organisations and users are made with the seed
+// factories: `prepare` in one transaction (indexes off, people, referrals, cases, case events, each table's indexes
+// built after its rows), then `audit` (the audit entries in auditParts transactions on as many connections at the
+// same time), `auditIndexes` (audit_entry's indexes, each on its own connection at the same time) and `finish`.
+// A generation that fails half-way leaves the database without its completion marker, so the next run drops it.
+// Everything is fictional: names from short lists, identity numbers only from the fictional 980–999 series (with a
+// valid check digit), organisation names "… (bench)".
 //
 // Proportions for `cases` = N (see docs/performance.md):
 //   people ≈ N, referrals ≈ 1.3 N (the newest 2 % still open: submitted or under review; the rest decided),
@@ -11,12 +15,13 @@
 //   Sources: police 45 %, probation service 15 %, three schools 30 % (concern reports), self-applications 10 %.
 //   Time: referrals spread over the last five years, oldest first, so the open ones are the newest.
 //
-// The audit table's hash-chain trigger is disabled for the generated rows only (inside the transaction): they
-// form the legacy chain (lane null: consecutive positions chain_seq = id, prev_hash = the previous row's hash), but the
-// hashes are placeholders (sha256 of 'bench:<id>'), not audit_entry_digest(). So the table and its indexes have
+// The audit table's hash-chain trigger is disabled for the generated rows only (from `prepare` to `finish`; and a
+// superuser session's session_replication_role = replica skips it anyway): they form the legacy chain (lane null:
+// consecutive positions chain_seq = id, prev_hash = the previous row's hash), but the hashes are placeholders (the id
+// in hex, zero-padded to a sha256's 64 characters), not audit_entry_digest(). So the table and its indexes have
 // their real shape and size, the trigger appends the benchmark's own entries in its lanes' chains, and
-// `npm run audit:verify` on a bench database reports the first generated entry as altered. The chain verify is
-// not part of the benchmark.
+// `npm run audit:verify` on a bench database reports the first generated entry as altered. The chain verify is not
+// part of the benchmark.
 
 /** The five-year window the generated referrals are spread over. */
 const SPAN_DAYS = 1826;
