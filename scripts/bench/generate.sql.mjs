@@ -41,8 +41,9 @@ const reasons = [
 ];
 
 /** Each generating transaction starts with these (SET LOCAL: only for it). synchronous_commit off: a failed
- * generation is redone anyway. Indexes are built after the load (see 'secondary indexes off') by one worker beside
- * the backend (two cores), each sort within maintenance_work_mem where it can. */
+ * generation is redone anyway. The indexes of person, referral, case and case_event are built after their rows (see
+ * 'indexes off') by one parallel worker beside the backend (two cores), each sort within maintenance_work_mem where
+ * it can (audit_entry's are built side by side instead: auditIndexes). */
 const sessionSettings = `SET LOCAL synchronous_commit = off; SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '1GB';
   SET LOCAL max_parallel_maintenance_workers = 1; SET LOCAL temp_buffers = '256MB';
   -- A superuser (the embedded server's, and a server admin URL's as a rule) skips the per-row foreign-key checks
@@ -50,14 +51,14 @@ const sessionSettings = `SET LOCAL synchronous_commit = off; SET LOCAL work_mem 
   -- at 1M cases they were ~15 M trigger events queued and run one by one. The constraints stay as they are.
   SELECT set_config('session_replication_role', 'replica', true) FROM pg_roles WHERE rolname = current_user AND rolsuper`;
 
-/** How many transactions on as many connections write the audit entries at the same time (the machine has two
- * cores; on a busy one, two backends also get twice the share of the CPU). */
+/** How many transactions on as many connections write the audit entries at the same time. The machine has two
+ * cores; on a busy one, four backends get twice the CPU share of two (at 100k: two parts 93 s, four 55 s in all). */
 export const auditParts = 4;
 
-/** The tables the generation loads, in order; their secondary indexes are built after their rows. */
+/** The tables the generation loads, in order; their indexes are built after their rows. */
 const loadedTables = ['person', 'referral', 'case', 'case_event', 'audit_entry'];
 
-/** The step that builds one table's dropped indexes again (definitions saved in bench_generation_index by 'secondary indexes off'). */
+/** The step that builds one table's dropped indexes again (definitions saved in bench_generation_index by 'indexes off'). */
 const rebuildIndexes = (table) => [
   `${table} indexes`,
   `DO $$
@@ -115,12 +116,13 @@ export function generationStatements({ cases, municipalities, sources }) {
     // The loaded tables' indexes are dropped here and built again from their own definitions after each table's
     // insert ('<table> indexes'): one sort per index instead of one B-tree insertion per row and index, which at
     // 1M cases (20 M audit rows, 5 M case events with random UUID keys, index pages far beyond shared_buffers)
-    // was most of the generation. Keys go too (dropped and added again as constraints, so uniqueness is checked
-    // once), except those a foreign key depends on (person, referral and case ids), which stay. Kept as well:
-    // audit_entry's partial chain-head index, which holds only lane entries (no generated row). Same names and definitions as the migrations', all inside this
-    // transaction, so nothing sees them missing.
+    // was most of the generation. Keys go too (their unique index is built again, then the constraint attached to
+    // it), except those a foreign key depends on (person, referral and case ids), which stay. Kept as well:
+    // audit_entry's partial chain-head index, which holds only lane entries (no generated row). Same names and
+    // definitions as the migrations' (packages/db/src/bench-generation.test.ts compares them). The definitions are
+    // kept in a table, not a temporary one: audit_entry's are built after this transaction, on other connections.
     [
-      'secondary indexes off',
+      'indexes off',
       `DROP TABLE IF EXISTS bench_generation_index;
        CREATE UNLOGGED TABLE bench_generation_index AS
        SELECT c.relname::text AS table_name, i.relname::text AS index_name,
@@ -267,10 +269,11 @@ export function generationStatements({ cases, municipalities, sources }) {
     ],
     rebuildIndexes('case'),
     // The two big inserts below have no ORDER BY (sorting 20 M audit rows spilled gigabytes to disk): each reads
-    // gc in its physical order, which is case order (c), and a series that depends on the gc row, so the rows
-    // come out in case order, then step order, and the audit ids are ascending in the heap as in production
-    // (pg_stats.correlation of audit_entry.id ≈ 1). gc carries the municipality's and the source's columns so no
-    // join can reorder them.
+    // gc in its physical order, which is case order (c), and a series that depends on the gc row (`+ 0 * gc.c`,
+    // so the planner cannot make the series the outer loop), so the rows come out in case order, then step order,
+    // as with the ORDER BY (case_event.at correlation 0.98). gc carries the municipality's and the source's columns
+    // so no join can reorder them. The audit parts' pages interleave, though: pg_stats.correlation of
+    // audit_entry.id is 0.3–0.7, not 1 (no benchmark query reads the audit table in id order).
     [
       'case events',
       `INSERT INTO case_event (municipality_id, case_id, kind, data, actor_user_id, at)
@@ -292,8 +295,9 @@ export function generationStatements({ cases, municipalities, sources }) {
     ],
   ];
 
-  // Each part is a transaction of its own on its own connection, all at the same time, after \`prepare\` committed:
-  // a contiguous range of cases, so each part's ids ascend in the pages it fills.
+  // Each part is a transaction of its own on its own connection, all at the same time, after `prepare` committed:
+  // a contiguous range of cases, so each part's ids ascend in the pages it fills. Positions and links come from
+  // the id alone, so the parts need nothing from each other.
   const audit = Array.from({ length: auditParts }, (_, part) => [
     ['settings', sessionSettings],
     [
