@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { importTs, repoRoot } from '../lib/common.mjs';
-import { generationStatements, sizesFor } from './generate.sql.mjs';
+import { auditParts, generationStatements, sizesFor } from './generate.sql.mjs';
 
 const requireFromDb = createRequire(path.join(repoRoot, 'packages', 'db', 'package.json'));
 /** postgres.js, resolved from the db package (pnpm does not hoist it to the root). */
@@ -94,6 +94,52 @@ async function createFixtures(db, factories) {
 }
 
 /**
+ * Fills a migrated, empty database (a handle with `db`, `sql` and a pool of at least four connections) with the
+ * generated data of this size; returns the steps' times. The seed factories are passed in (`@utvag/db/testing`).
+ * @returns {Promise<Array<[string, number]>>}
+ */
+export async function generateData(handle, { cases, factories, log }) {
+  const steps = [];
+  let at = performance.now();
+  const fixtures = await createFixtures(handle.db, factories);
+  steps.push(['fixtures (factories, argon2 hashes)', (performance.now() - at) / 1000]);
+  const { prepare, audit, auditIndexes, finish } = generationStatements({ cases, ...fixtures });
+  /** Runs one transaction's statements in order, each timed (the parts' steps are timed side by side). */
+  const run = (statements) =>
+    handle.sql.begin(async (tx) => {
+      for (const [label, text] of statements) {
+        const from = performance.now();
+        await tx.unsafe(text);
+        const took = (performance.now() - from) / 1000;
+        if (label === 'settings') continue;
+        steps.push([label, took]);
+        if (took > 1) log(`  ${label}: ${took.toFixed(1)} s`);
+      }
+    });
+  const timed = async (label, work) => {
+    const from = performance.now();
+    await work();
+    steps.push([label, (performance.now() - from) / 1000]);
+    log(`  ${label}: ${steps.at(-1)[1].toFixed(1)} s`);
+  };
+  await run(prepare);
+  // The audit entries: one transaction per connection, at the same time (see auditParts).
+  await timed('audit entries (all parts)', () => Promise.all(audit.map(run)));
+  const indexes = await handle.sql.unsafe(auditIndexes.query);
+  await timed('audit_entry indexes (side by side)', () => Promise.all(indexes.map((row) => run(auditIndexes.build(row)))));
+  await run(finish);
+  // Once, after everything: hint bits, visibility map and statistics for the planner. The audit table (most
+  // of the data) on one connection, the rest on the other.
+  const [{ others }] = await handle.sql`
+    select string_agg(format('public.%I', relname), ', ') as others from pg_class
+    where relnamespace = 'public'::regnamespace and relkind = 'r' and relname <> 'audit_entry'`;
+  await timed('vacuum (analyze)', () =>
+    Promise.all([handle.sql.unsafe('vacuum (analyze) public.audit_entry'), handle.sql.unsafe(`vacuum (analyze) ${others}`)]),
+  );
+  return steps;
+}
+
+/**
  * Makes sure `utvag_bench_<cases>` exists, is migrated and holds data of that size.
  * @returns {Promise<{ url: string, name: string, reused: boolean, seconds: number, steps: Array<[string, number]>, counts: Record<string, number> }>}
  */
@@ -128,7 +174,8 @@ export async function prepareDatabase({ serverUrl, cases, fresh, log }) {
   await db.runMigrations(url);
   log(`Migrations up to date in ${((performance.now() - migrating) / 1000).toFixed(1)} s.`);
 
-  const handle = db.createDatabase(url, { max: 2 });
+  // Four: the audit entries' parts and then audit_entry's four index builds run side by side.
+  const handle = db.createDatabase(url, { max: Math.max(4, auditParts) });
   try {
     if (reused) {
       // Referrals the benchmark itself submitted on earlier runs: removed so every run starts from the same data.
@@ -146,22 +193,7 @@ export async function prepareDatabase({ serverUrl, cases, fresh, log }) {
       );
       const started = performance.now();
       const factories = await importTs('packages/db/src/seed/factories.ts');
-      let at = performance.now();
-      const fixtures = await createFixtures(handle.db, factories);
-      steps.push(['fixtures (factories, argon2 hashes)', (performance.now() - at) / 1000]);
-      const statements = generationStatements({ cases, ...fixtures });
-      await handle.sql.begin(async (tx) => {
-        for (const [label, text] of statements) {
-          at = performance.now();
-          await tx.unsafe(text);
-          const took = (performance.now() - at) / 1000;
-          steps.push([label, took]);
-          if (took > 1) log(`  ${label}: ${took.toFixed(1)} s`);
-        }
-      });
-      at = performance.now();
-      await handle.sql.unsafe('vacuum (analyze)');
-      steps.push(['vacuum (analyze)', (performance.now() - at) / 1000]);
+      steps = await generateData(handle, { cases, factories, log });
       seconds = Number(((performance.now() - started) / 1000).toFixed(1));
       const marker = JSON.stringify({ bench: true, cases, seconds, at: new Date().toISOString() });
       await handle.sql.unsafe(`comment on database "${name}" is '${marker.replaceAll("'", "''")}'`);
