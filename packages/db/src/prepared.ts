@@ -23,7 +23,10 @@ interface Session {
   };
 }
 
-/** The built shapes, by a key the caller makes of everything that changes the text (never of values). */
+/**
+ * The built shapes, by a key the caller makes of everything that changes the text (never of values). One map for
+ * the process: every Database comes from createDatabase (one dialect, snake_case), so a shape's text is the same.
+ */
 const shapes = new Map<string, Built>();
 /** A bound on distinct shapes: keys come from code paths (filters present, sort), not from input, but be safe. */
 const maxShapes = 1_000;

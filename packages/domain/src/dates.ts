@@ -67,8 +67,8 @@ function calendarDateFromParts(at: Date): string {
   return formatCalendarDate({ year: part('year'), month: part('month'), day: part('day') });
 }
 
-// Sweden's offset from UTC only changes on a whole UTC hour (01:00 UTC under the EU rules; 22:00/23:00 UTC in
-// 1916): one Intl conversion per UTC hour answers every instant in it. The inbox reads the Swedish day and hour of
+// Every change of Sweden's offset from UTC since 1900 falls on a whole UTC hour (01:00 UTC under today's EU rules;
+// dates.test.ts checks against Intl): one Intl conversion per UTC hour answers every instant in it. The inbox reads the Swedish day and hour of
 // every row's instants on every request, and formatToParts was 4 % of the page's CPU profile (issue 9). Before 1900
 // the zone had local mean time offsets with seconds, changed mid-hour, so older instants take the slow path.
 const hourMs = 3_600_000;
