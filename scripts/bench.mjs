@@ -155,7 +155,9 @@ async function startPortal(app, databaseUrl) {
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const parentWatch = path.join(here, 'lib', 'parent-watch.mjs');
-  const child = spawnChild(app, ['--import', parentWatch, appEntry(app)], {
+  // BENCH_PORTAL_NODE_ARGS: extra Node options for the portals only (profiling: `--cpu-prof --cpu-prof-dir=/tmp/p`).
+  const extra = (process.env.BENCH_PORTAL_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawnChild(app, [...extra, '--import', parentWatch, appEntry(app)], {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     HOST: '127.0.0.1',

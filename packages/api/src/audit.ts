@@ -1,7 +1,7 @@
 // Reads and writes of a person's data run in one transaction together with their audit entry: if the
 // entry cannot be written, the access does not happen. The transaction runs as the application role with the
 // user's tenant set, so row-level security guards every query a second time.
-import { inTenantTransaction, insertAuditEntry, type Tx } from '@utvag/db';
+import { inTenantTransaction, insertAccessAuditEntry, insertAuditEntry, type Tx } from '@utvag/db';
 import type { Context, SessionUser } from './context.ts';
 import type { Action } from './permissions.ts';
 
@@ -35,7 +35,7 @@ export async function audited<T>(
   if (!tenant) throw new Error('audited() needs a signed-in request');
   return inTenantTransaction(ctx.db, tenant, async (tx) => {
     const { result, record } = await work(tx);
-    await insertAuditEntry(tx, {
+    await insertAccessAuditEntry(tx, {
       // Who is on record is the session's user (the tenant), whatever a handler was given.
       userId: tenant.userId,
       role: tenant.role,
@@ -43,7 +43,8 @@ export async function audited<T>(
       organisationId: tenant.organisationId,
       action,
       requestId: ctx.requestId,
-      ...record,
+      recordType: record.recordType,
+      recordId: record.recordId ?? null,
       subjectIds: record.subjectIds ?? null,
       reason: record.reason ?? null,
     });

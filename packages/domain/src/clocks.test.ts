@@ -39,6 +39,11 @@ describe('Swedish days as instants', () => {
     expect(instantFromSwedishWallClock('2026-03-29', '02:30')).toBeNull();
     expect(instantFromSwedishWallClock('2026-10-25', '02:30')?.toISOString()).toBe('2026-10-25T00:30:00.000Z');
     expect(hourInSweden(at('2026-06-15T14:00:00Z'))).toBe(16);
+    expect(hourInSweden(at('2026-01-15T14:59:59.999Z'))).toBe(15);
+    expect(hourInSweden(at('2026-10-25T00:59:59.999Z'))).toBe(2);
+    expect(hourInSweden(at('2026-10-25T01:00:00Z'))).toBe(2);
+    expect(hourInSweden(at('2026-03-29T01:00:00Z'))).toBe(3);
+    expect(() => hourInSweden(new Date('nope'))).toThrow(RangeError);
   });
 });
 
@@ -119,4 +124,25 @@ it('picks the most urgent clock: overdue first, then the earliest due', () => {
   const clocks = clocksFor(concern('2026-06-16T08:00:00Z'), at('2026-06-17T09:00:00Z'));
   expect(mostUrgentClock(clocks)?.code).toBe('immediateSafetyAssessment');
   expect(mostUrgentClock([])).toBeUndefined();
+});
+
+describe('the due times kept per day of receipt', () => {
+  it('answer as computing them afresh does, for every kind and time of day over a year', () => {
+    // A structurally equal copy of the default rules is never cached: it is the reference.
+    const fresh = structuredClone(defaultClockRules);
+    const now = at('2026-06-16T12:00:00Z');
+    for (let t = Date.parse('2026-01-01T00:00:00Z'); t < Date.parse('2027-01-01T00:00:00Z'); t += 7 * 3_600_000 + 13 * 60_000) {
+      for (const kind of ['concernReport', 'referral'] as const) {
+        const facts = { kind, receivedAt: new Date(t) };
+        expect(clocksFor(facts, now), new Date(t).toISOString()).toEqual(clocksFor(facts, now, fresh));
+        expect(clocksFor(facts, now)).toEqual(clocksFor(facts, now)); // a second call, from the cache
+      }
+    }
+  });
+  it('hand out their own Date each time, so a caller changing one changes nothing else', () => {
+    const facts = { kind: 'concernReport' as const, receivedAt: at('2026-06-16T08:00:00Z') };
+    const first = clocksFor(facts, at('2026-06-16T09:00:00Z'));
+    first[0]!.dueAt.setTime(0);
+    expect(clocksFor(facts, at('2026-06-16T09:00:00Z'))[0]!.dueAt.toISOString()).toBe('2026-06-16T21:59:59.999Z');
+  });
 });

@@ -53,9 +53,51 @@ export function calendarDateInSweden(at: Date | string): string {
     if (!isRealCalendarDate(at)) throw new RangeError(`Not a calendar date: ${at}`);
     return at;
   }
-  if (Number.isNaN(at.getTime())) throw new RangeError('Invalid Date');
+  const t = at.getTime();
+  if (Number.isNaN(t)) throw new RangeError('Invalid Date');
+  const wall = swedishWallClock(at);
+  if (!wall) return calendarDateFromParts(at);
+  return formatCalendarDate({ year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() });
+}
+
+function calendarDateFromParts(at: Date): string {
   // formatToParts, not format: the locale's pattern is not a contract, the parts are.
   const parts = stockholmDate.formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
   return formatCalendarDate({ year: part('year'), month: part('month'), day: part('day') });
+}
+
+// Every change of Sweden's offset from UTC since 1900 falls on a whole UTC hour (01:00 UTC under today's EU rules;
+// dates.test.ts checks against Intl): one Intl conversion per UTC hour answers every instant in it. The inbox reads the Swedish day and hour of
+// every row's instants on every request, and formatToParts was 4 % of the page's CPU profile (issue 9). Before 1900
+// the zone had local mean time offsets with seconds, changed mid-hour, so older instants take the slow path.
+const hourMs = 3_600_000;
+const firstWholeHourTransition = Date.UTC(1900, 0, 1);
+const offsetsByUtcHour = new Map<number, number>();
+const maxCachedHours = 100_000; // about 11 years of distinct hours; cleared, not evicted, past that
+
+const stockholmWallClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: swedishTimeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+});
+
+/**
+ * Sweden's wall clock at an instant, as a Date whose UTC fields (getUTCHours, getUTCDate…) read it; null before
+ * 1900, where callers ask Intl directly.
+ */
+export function swedishWallClock(at: Date): Date | null {
+  const t = at.getTime();
+  return t >= firstWholeHourTransition ? new Date(t + swedishOffsetMs(t)) : null;
+}
+
+function swedishOffsetMs(t: number): number {
+  const hour = Math.floor(t / hourMs);
+  const cached = offsetsByUtcHour.get(hour);
+  if (cached !== undefined) return cached;
+  const start = hour * hourMs;
+  const parts = stockholmWallClock.formatToParts(new Date(start));
+  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
+  const offset = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - start;
+  if (offsetsByUtcHour.size >= maxCachedHours) offsetsByUtcHour.clear();
+  offsetsByUtcHour.set(hour, offset);
+  return offset;
 }

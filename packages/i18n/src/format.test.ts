@@ -12,6 +12,16 @@ describe('formats', () => {
     expect(formatDateTime('2026-01-15T12:30:00Z', 'en')).toBe('15/01/2026, 13:30');
   });
 
+  it('answers a repeated instant as the first time, per language, and still refuses a non-date', () => {
+    // Answers are kept per instant and language (issue 9): the second call must not mix them up.
+    for (let i = 0; i < 2; i++) {
+      expect(formatDateTime('2026-03-29T00:59:59.999Z', 'sv')).toBe('2026-03-29 01:59');
+      expect(formatDateTime('2026-03-29T01:00:00Z', 'sv')).toBe('2026-03-29 03:00');
+      expect(formatDateTime(new Date('2026-03-29T01:00:00Z'), 'en')).toBe('29/03/2026, 03:00');
+      expect(() => formatDateTime('not a date', 'sv')).toThrow(RangeError);
+    }
+  });
+
   it('formats dates; a plain calendar date is not shifted', () => {
     expect(formatDate('2026-12-31T23:30:00Z', 'sv')).toBe('2027-01-01');
     expect(formatDate('2008-03-14', 'sv')).toBe('2008-03-14');

@@ -1,7 +1,8 @@
 // SQL for in-app notifications (issue 5). Rows carry a kind and a reference number, never personal data.
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { NotificationKind } from '@utvag/domain';
 import type { Executor } from '../client.ts';
+import { runPrepared } from '../prepared.ts';
 import { appUser, notification } from '../schema/index.ts';
 
 export async function insertNotifications(
@@ -50,10 +51,13 @@ export function listNotificationsOf(db: Executor, q: { userId: string; limit: nu
 }
 
 export async function countUnreadNotifications(db: Executor, userId: string) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(notification)
-    .where(and(eq(notification.recipientUserId, userId), isNull(notification.readAt)));
+  // Part of every inbox read and the header of every page: built once (runPrepared).
+  const [row] = await runPrepared(
+    db,
+    'notification:unread-count',
+    (db) => db.select({ n: count() }).from(notification).where(and(eq(notification.recipientUserId, sql.placeholder('userId')), isNull(notification.readAt))),
+    { userId },
+  );
   return row?.n ?? 0;
 }
 

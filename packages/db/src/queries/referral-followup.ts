@@ -3,6 +3,7 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.ts';
+import { runPrepared } from '../prepared.ts';
 import { appUser, person, referral, referralEvent, supportCase, unit } from '../schema/index.ts';
 
 export type NewReferralEvent = typeof referralEvent.$inferInsert;
@@ -63,7 +64,13 @@ export function listReferralEvents(db: Executor, q: { referralId: string; munici
 
 /** The municipality's units, by name. */
 export function listUnitsOfMunicipality(db: Executor, municipalityId: string) {
-  return db.select({ id: unit.id, name: unit.name }).from(unit).where(eq(unit.municipalityId, municipalityId)).orderBy(asc(unit.name));
+  // The inbox's unit filter, on every inbox read: built once (runPrepared).
+  return runPrepared(
+    db,
+    'unit:of-municipality',
+    (db) => db.select({ id: unit.id, name: unit.name }).from(unit).where(eq(unit.municipalityId, sql.placeholder('municipalityId'))).orderBy(asc(unit.name)),
+    { municipalityId },
+  );
 }
 
 /** Staff who can take a referral: enabled staff accounts of the municipality other than administrators. */

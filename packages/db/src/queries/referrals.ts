@@ -1,8 +1,9 @@
 // SQL for referrals: the partner's submission, the staff inbox, triage. Authorization happens in
 // packages/api before any of these run; every query here is still scoped by tenant as a second guard.
-import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, fillPlaceholders, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { IntakeSource, ReferralStatus } from '@utvag/domain';
 import type { Executor } from '../client.ts';
+import { runPrepared } from '../prepared.ts';
 import { appUser, organisation, person, referral, referralReferenceSeq } from '../schema/index.ts';
 
 export type NewPerson = Pick<typeof person.$inferInsert, 'firstName' | 'lastName' | 'identityNumber' | 'birthDate'>;
@@ -83,15 +84,28 @@ export interface InboxFilter {
   unitId?: string;
 }
 
-function inboxFilter(f: InboxFilter): SQL | undefined {
-  const source =
-    f.source === 'direct' ? isNull(referral.sourceOrganisationId) : f.source ? eq(organisation.type, f.source) : undefined;
+/**
+ * What changes the inbox query's text: which filters are present (not their values), the order, whether there is
+ * a cursor. The query is built once per shape (runPrepared) and its values go in as placeholders.
+ */
+interface InboxShape {
+  source: 'direct' | 'type' | '';
+  status: boolean;
+  assignee: 'unassigned' | 'id' | '';
+  unit: boolean;
+  sort: InboxSort;
+  after: boolean;
+}
+
+function inboxFilter(f: InboxShape): SQL | undefined {
+  const p = sql.placeholder;
+  const source = f.source === 'direct' ? isNull(referral.sourceOrganisationId) : f.source ? eq(organisation.type, p('source')) : undefined;
   const assignee =
-    f.assignee === 'unassigned' ? isNull(referral.assignedUserId) : f.assignee ? eq(referral.assignedUserId, f.assignee) : undefined;
+    f.assignee === 'unassigned' ? isNull(referral.assignedUserId) : f.assignee ? eq(referral.assignedUserId, p('assignee')) : undefined;
   // Literal statuses (not parameters) so the planner can match referral_inbox_open_idx's predicate.
   const open = sql`${referral.status} in ('submitted', 'underReview')`;
-  const unitFilter = f.unitId ? eq(referral.assignedUnitId, f.unitId) : undefined;
-  return and(source, open, f.status ? eq(referral.status, f.status) : undefined, assignee, unitFilter);
+  const unitFilter = f.unit ? eq(referral.assignedUnitId, p('unitId')) : undefined;
+  return and(source, open, f.status ? eq(referral.status, p('status')) : undefined, assignee, unitFilter);
 }
 
 /** How a person chose to sort the inbox: `priority` is the domain's order (rank, longest waiting), `received`
@@ -102,12 +116,13 @@ export interface InboxSort {
 }
 
 /** The sort's columns, and the keyset condition after the cursor in that order (`<` when descending). */
-function inboxOrder(sort: InboxSort, after?: InboxCursor) {
+function inboxOrder(sort: InboxSort, after: boolean) {
+  const p = sql.placeholder;
   const columns = sort.key === 'priority' ? [referral.inboxRank, referral.receivedAt, referral.id] : [referral.receivedAt, referral.id];
   const values = [
-    ...(sort.key === 'priority' ? [sql`${after?.rank ?? 0}`] : []),
-    sql`${after?.receivedAt.toISOString() ?? null}::timestamptz`,
-    sql`${after?.id ?? null}::uuid`,
+    ...(sort.key === 'priority' ? [sql`${p('afterRank')}`] : []),
+    sql`${p('afterReceivedAt')}::timestamptz`,
+    sql`${p('afterId')}::uuid`,
   ];
   const by = sort.direction === 'asc' ? asc : desc; // plain DESC (nulls first): a backward scan of the ASC indexes
   const keyset = after
@@ -122,7 +137,44 @@ export function listInbox(
   db: Executor,
   q: { municipalityId: string; limit: number; after?: InboxCursor; filter?: InboxFilter; sort?: InboxSort },
 ) {
-  const { orderBy, keyset: after } = inboxOrder(q.sort ?? { key: 'priority', direction: 'asc' }, q.after);
+  const { key, shape, values } = inboxCall(q);
+  return runPrepared(db, key, (db) => inboxQuery(db, shape), values);
+}
+
+/** listInbox's text and parameters as it sends them, for EXPLAIN in tests. */
+export function listInboxSql(db: Executor, q: Parameters<typeof listInbox>[1]) {
+  const { shape, values } = inboxCall(q);
+  const { sql: text, params } = inboxQuery(db, shape).toSQL();
+  return { sql: text, params: fillPlaceholders(params, values) };
+}
+
+function inboxCall(q: Parameters<typeof listInbox>[1]) {
+  const f = q.filter ?? {};
+  const shape: InboxShape = {
+    source: f.source === 'direct' ? 'direct' : f.source ? 'type' : '',
+    status: Boolean(f.status),
+    assignee: f.assignee === 'unassigned' ? 'unassigned' : f.assignee ? 'id' : '',
+    unit: Boolean(f.unitId),
+    sort: q.sort ?? { key: 'priority', direction: 'asc' },
+    after: Boolean(q.after),
+  };
+  const key = `inbox:${shape.source}:${shape.status}:${shape.assignee}:${shape.unit}:${shape.sort.key}:${shape.sort.direction}:${shape.after}`;
+  const values = {
+    municipalityId: q.municipalityId,
+    limit: q.limit,
+    source: f.source,
+    status: f.status,
+    assignee: f.assignee,
+    unitId: f.unitId,
+    afterRank: q.after?.rank,
+    afterReceivedAt: q.after?.receivedAt.toISOString(),
+    afterId: q.after?.id,
+  };
+  return { key, shape, values };
+}
+
+function inboxQuery(db: Executor, shape: InboxShape) {
+  const { orderBy, keyset: after } = inboxOrder(shape.sort, shape.after);
   return db
     .select({
       id: referral.id,
@@ -153,9 +205,9 @@ export function listInbox(
     .innerJoin(person, eq(person.id, referral.personId))
     .leftJoin(organisation, eq(organisation.id, referral.sourceOrganisationId))
     .leftJoin(appUser, eq(appUser.id, referral.assignedUserId))
-    .where(and(eq(referral.municipalityId, q.municipalityId), inboxFilter(q.filter ?? {}), after))
+    .where(and(eq(referral.municipalityId, sql.placeholder('municipalityId')), inboxFilter(shape), after))
     .orderBy(...orderBy)
-    .limit(q.limit);
+    .limit(sql.placeholder('limit'));
 }
 
 export async function findReferralForStaff(db: Executor, q: { id: string; municipalityId: string }) {

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
+import { runPrepared } from '../prepared.ts';
 import { appUser, organisation, session } from '../schema/index.ts';
 import { sessionUserColumns } from './users.ts';
 
@@ -15,7 +16,16 @@ export async function insertSession(
  * idle limit, and the account is not disabled. Anything else counts as no session.
  */
 export async function findActiveSession(db: Executor, id: string, idleSince: Date) {
-  return findSessionWhere(db, and(eq(session.id, id), gt(session.expiresAt, new Date()), gt(session.lastSeenAt, idleSince)));
+  // Every request of a signed-in user runs this: built once (runPrepared), the values as placeholders.
+  const p = sql.placeholder;
+  const [row] = await runPrepared(
+    db,
+    'session:active',
+    (db) => sessionQuery(db, and(eq(session.id, p('id')), gt(session.expiresAt, p('now')), gt(session.lastSeenAt, p('idleSince')))),
+    // Placeholder values skip Drizzle's column encoders: timestamps as ISO text (prepared.ts).
+    { id, now: new Date().toISOString(), idleSince: idleSince.toISOString() },
+  );
+  return row;
 }
 
 /**
@@ -27,7 +37,12 @@ export async function findRecentlyExpiredSession(db: Executor, id: string, usedS
 }
 
 async function findSessionWhere(db: Executor, where: SQL | undefined) {
-  const [row] = await db
+  const [row] = await sessionQuery(db, where);
+  return row;
+}
+
+function sessionQuery(db: Executor, where: SQL | undefined) {
+  return db
     .select({
       sessionId: session.id,
       expiresAt: session.expiresAt,
@@ -41,7 +56,6 @@ async function findSessionWhere(db: Executor, where: SQL | undefined) {
     .leftJoin(organisation, eq(organisation.id, appUser.organisationId))
     // A disabled account's sessions end at once.
     .where(and(where, isNull(appUser.disabledAt)));
-  return row;
 }
 
 export async function touchSession(db: Executor, id: string) {
