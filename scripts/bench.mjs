@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { appEntry, buildReason, ensureBuilt, ensureInstalled, importTs, loadDotEnv, redactUrl, repoRoot, seconds, waitForExit } from './lib/common.mjs';
+import { appEntry, buildReason, portalNodeOptions, ensureBuilt, ensureInstalled, importTs, loadDotEnv, redactUrl, repoRoot, seconds, waitForExit } from './lib/common.mjs';
 import { accountEmail, benchPassword, municipalityPlan, postgres, prepareDatabase } from './bench/data.mjs';
 import { closedLoop, inboxWork } from './bench/inbox-work.mjs';
 import { reportScenario } from './bench/report-work.mjs';
@@ -157,7 +157,7 @@ async function startPortal(app, databaseUrl) {
   const parentWatch = path.join(here, 'lib', 'parent-watch.mjs');
   // BENCH_PORTAL_NODE_ARGS: extra Node options for the portals only (profiling: `--cpu-prof --cpu-prof-dir=/tmp/p`).
   const extra = (process.env.BENCH_PORTAL_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawnChild(app, [...extra, '--import', parentWatch, appEntry(app)], {
+  const child = spawnChild(app, [...portalNodeOptions, ...extra, '--import', parentWatch, appEntry(app)], {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     HOST: '127.0.0.1',

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   appEntry,
+  portalNodeOptions,
   ensureBuilt,
   ensureInstalled,
   importTs,
@@ -133,7 +134,7 @@ function relay(stream, name, target) {
 function startServer(server, env) {
   const entry = appEntry(server.name);
   const watch = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'lib', 'parent-watch.mjs')).href;
-  const child = spawn(process.execPath, ['--import', watch, entry], {
+  const child = spawn(process.execPath, [...portalNodeOptions, '--import', watch, entry], {
     cwd: path.dirname(path.dirname(entry)),
     env: {
       ...env,
