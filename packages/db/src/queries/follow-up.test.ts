@@ -49,9 +49,23 @@ describe('the regional policies', () => {
     await expect(
       asRegion(regionId, (tx) => tx.execute(sql`insert into person (municipality_id, first_name, last_name) values (${sharing.municipality.id}, 'Ny', 'Person')`)),
     ).rejects.toMatchObject(refused);
-    const policies = await t.db.execute<{ roles: string }>(sql`select roles::text from pg_policies where policyname = 'regional'`);
-    // Cases, people, referrals and decisions (0013), and the support tables the report's costs read (0016).
-    expect(policies.map((p) => p.roles)).toEqual(Array(8).fill('{utvag_regional}'));
+    const policies = await t.db.execute<{ table: string; roles: string }>(
+      sql`select tablename as "table", roles::text from pg_policies where policyname = 'regional' order by tablename`,
+    );
+    // Cases, people, referrals and decisions (0013), the support tables the report's costs read (0016), and the
+    // region's own stored figures (0029).
+    expect(policies.map((p) => p.table)).toEqual([
+      'budget', 'case', 'case_decision', 'follow_up_figures', 'intervention', 'intervention_type', 'person', 'referral',
+      'state_funding_assessment',
+    ]);
+    expect(new Set(policies.map((p) => p.roles))).toEqual(new Set(['{utvag_regional}']));
+    // A region writes only its own stored figures, its audit entries (append only, 0015) and the clock calendar
+    // (due times per hour of receipt, no person data), never a person's data.
+    const writable = await t.db.execute<{ table: string }>(
+      sql`select distinct table_name as "table" from information_schema.role_table_grants
+          where grantee = 'utvag_regional' and privilege_type in ('INSERT', 'UPDATE', 'DELETE') order by 1`,
+    );
+    expect(writable.map((w) => w.table)).toEqual(['audit_entry', 'clock_due', 'follow_up_figures']);
   });
 });
 
