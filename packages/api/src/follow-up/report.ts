@@ -46,6 +46,7 @@ import {
   presetOf,
   recentHalfYears,
   referralsBySourceTable,
+  reportTables,
   responseTimesTable,
   returnsTable,
   storedFiguresAreFresh,
@@ -57,7 +58,6 @@ import {
   type ReportPeriod,
   type ReportQuery,
   type ShownTable,
-  type TableDefinition,
 } from '@utvag/domain';
 import { audited } from '../audit.ts';
 import type { Context, StaffUser } from '../context.ts';
@@ -90,21 +90,6 @@ export interface FiguresSource {
   regionId?: string;
 }
 
-/** The report's tables in the order shown, each filled from the stored figures' entries under its id. */
-const shownTables: TableDefinition[] = [
-  caseFlowTable,
-  casesInitiatedByAgeAndGenderTable,
-  casesClosedByAgeAndGenderTable,
-  casesOpenByAgeAndGenderTable,
-  terminationReasonsTable,
-  returnsTable,
-  referralsBySourceTable,
-  responseTimesTable,
-  clocksTable,
-  costsByProgrammeTable,
-  costsByTypeTable,
-  policeFundingTable,
-];
 
 /**
  * One period's figures computed live: every table's entries and, for a half-year, its own trend counts (so stored
@@ -180,7 +165,7 @@ async function computeReport(
   const policy = { threshold, suppress: audience.suppress };
   const trendData = tableFromEntries(trendsTable, trend, halfYears.map((h) => h.label));
   return {
-    tables: shownTables.map((d) => suppressTable(d, tableFromEntries(d, figures.tables[d.id] ?? []), policy)),
+    tables: reportTables.map((d) => suppressTable(d, tableFromEntries(d, figures.tables[d.id] ?? []), policy)),
     trends: suppressTable(trendsTable, trendData, policy),
     suppression: { threshold, applied: audience.suppress },
     figures: { stored: kept !== undefined, computedAt: computedAt.toISOString() },
