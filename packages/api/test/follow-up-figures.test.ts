@@ -8,7 +8,7 @@ import { auditEntry, followUpFigures } from '@utvag/db/schema';
 import { roles } from '@utvag/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshStoredFigures } from '../src/follow-up/figures-job.ts';
+import { figuresQueue, refreshStoredFigures, startFollowUpFigureJobs } from '../src/follow-up/figures-job.ts';
 import { isAllowed } from '../src/permissions.ts';
 import { codeOf, createWorld, type World } from './harness.ts';
 
@@ -106,6 +106,24 @@ describe('the nightly job', () => {
     expect(region.figures.stored).toBe(true);
     const regionalRows = await world.t.db.select().from(followUpFigures).where(sql`${followUpFigures.regionId} is not null`);
     expect(regionalRows).toHaveLength(7);
+  });
+
+  it('runs as a pg-boss job on its queue', async () => {
+    await world.t.db.delete(followUpFigures);
+    const boss = await startFollowUpFigureJobs({ connectionString: world.t.url, db: world.t.db, schedule: false });
+    try {
+      const jobId = await boss.send(figuresQueue, {});
+      let state: string | undefined;
+      for (let i = 0; i < 150 && state !== 'completed'; i++) {
+        state = (await boss.getJobById(figuresQueue, jobId!))?.state;
+        if (state === 'failed') throw new Error('the figures job failed');
+        if (state !== 'completed') await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(state).toBe('completed');
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+    expect(await storedRows()).toBe(21);
   });
 
   it('gives the same report from the job’s figures as computed live', async () => {

@@ -15,7 +15,7 @@ import {
   type Tx,
 } from '@utvag/db';
 import { completedTrendHalfYears, halfYearsRefreshedNightly, storedFiguresAreFresh, type ReportPeriod } from '@utvag/domain';
-import PgBoss from 'pg-boss';
+import { startNightlyJob } from '../nightly-job.ts';
 import { refreshFigures, type FiguresSource } from './report.ts';
 
 export const figuresQueue = 'follow-up-figures';
@@ -66,14 +66,7 @@ export async function refreshStoredFigures(db: Database, now = new Date()): Prom
   return { computed, scopes, ms: Math.round(performance.now() - started) };
 }
 
-export async function startFollowUpFigureJobs(opts: { connectionString: string; db: Database; schedule?: boolean }) {
-  const boss = new PgBoss({ connectionString: opts.connectionString, max: 2 });
-  boss.on('error', () => undefined); // surfaced through the job's state; never logs job data
-  await boss.start();
-  await boss.createQueue(figuresQueue);
-  if (opts.schedule !== false) await boss.schedule(figuresQueue, figuresSchedule, {}, { tz: 'Europe/Stockholm' });
-  await boss.work(figuresQueue, async () => {
-    await refreshStoredFigures(opts.db, new Date());
-  });
-  return boss;
+export function startFollowUpFigureJobs(opts: { connectionString: string; db: Database; schedule?: boolean }) {
+  const work = () => refreshStoredFigures(opts.db, new Date());
+  return startNightlyJob({ ...opts, queue: figuresQueue, cron: figuresSchedule, work });
 }

@@ -13,7 +13,7 @@ import {
   type Database,
 } from '@utvag/db';
 import { addDays, assessmentExpiryNotice, assessmentExpiryNoticeDays, calendarDateInSweden } from '@utvag/domain';
-import PgBoss from 'pg-boss';
+import { startNightlyJob } from '../nightly-job.ts';
 
 export const assessmentExpiryQueue = 'police-assessment-expiry';
 /** 06:45 every morning, Swedish time: the notice is there when the working day starts. */
@@ -55,14 +55,7 @@ export async function sendAssessmentExpiryNotices(db: Database, now = new Date()
   return sent;
 }
 
-export async function startAssessmentExpiryJobs(opts: { connectionString: string; db: Database; schedule?: boolean; daysBefore?: number }) {
-  const boss = new PgBoss({ connectionString: opts.connectionString, max: 2 });
-  boss.on('error', () => undefined); // surfaced through the job's state; never logs job data
-  await boss.start();
-  await boss.createQueue(assessmentExpiryQueue);
-  if (opts.schedule !== false) await boss.schedule(assessmentExpiryQueue, assessmentExpirySchedule, {}, { tz: 'Europe/Stockholm' });
-  await boss.work(assessmentExpiryQueue, async () => {
-    await sendAssessmentExpiryNotices(opts.db, new Date(), opts.daysBefore);
-  });
-  return boss;
+export function startAssessmentExpiryJobs(opts: { connectionString: string; db: Database; schedule?: boolean; daysBefore?: number }) {
+  const work = () => sendAssessmentExpiryNotices(opts.db, new Date(), opts.daysBefore);
+  return startNightlyJob({ ...opts, queue: assessmentExpiryQueue, cron: assessmentExpirySchedule, work });
 }
