@@ -245,6 +245,18 @@ async function waitForIdleDatabase(sql, limitSeconds = 300) {
   }
 }
 
+/** The server's WAL counters (pg_stat_wal): bytes and full-page images. A commit waits for its WAL to be flushed,
+ * so WAL per request is much of what a write costs; full-page images are the first change of a page after a
+ * checkpoint. */
+async function walCounters(sql) {
+  try {
+    const [row] = await sql`select wal_bytes::float8 as bytes, wal_fpi::float8 as fpi from pg_stat_wal`;
+    return row;
+  } catch {
+    return null; // the view needs PostgreSQL 14
+  }
+}
+
 function sampleWaits(sql) {
   const counts = new Map();
   let total = 0;
@@ -292,11 +304,14 @@ async function withPeakRss(pid, work) {
   }
 }
 
-function cannon(target, connections, duration) {
+/** `rate`: requests per second offered over all connections (open loop; autocannon corrects the latencies for
+ * coordinated omission), instead of each connection sending its next request as soon as the last one is answered. */
+function cannon(target, connections, duration, rate = null) {
   return autocannon({
     url: target.url,
     connections,
     duration,
+    ...(rate ? { overallRate: rate } : {}),
     timeout: 10,
     headers: target.headers ?? {},
     requests: [
@@ -310,10 +325,11 @@ function cannon(target, connections, duration) {
   });
 }
 
-async function measureHttp(target, connections, options) {
-  if (options.warmup > 0) await cannon(target, connections, options.warmup);
-  const { result, rssMb } = await withPeakRss(target.pid, () => cannon(target, connections, options.duration));
+async function measureHttp(target, connections, options, rate = null) {
+  const warmup = options.warmup > 0 ? await cannon(target, connections, options.warmup, rate) : null;
+  const { result, rssMb } = await withPeakRss(target.pid, () => cannon(target, connections, options.duration, rate));
   return {
+    warmupRequests: warmup?.requests.total ?? 0,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -324,9 +340,9 @@ async function measureHttp(target, connections, options) {
 }
 
 async function measureInProcess(work, connections, options) {
-  if (options.warmup > 0) await closedLoop(work, { workers: connections, seconds: options.warmup });
+  const warmup = options.warmup > 0 ? await closedLoop(work, { workers: connections, seconds: options.warmup }) : null;
   const { result, rssMb } = await withPeakRss(process.pid, () => closedLoop(work, { workers: connections, seconds: options.duration }));
-  return { ...result, rssMb };
+  return { ...result, rssMb, warmupRequests: warmup?.requests ?? 0 };
 }
 
 const median = (values) => {
@@ -435,8 +451,8 @@ async function main() {
   const trpcInput = (input) => `input=${encodeURIComponent(JSON.stringify(input))}`;
 
   const targets = [
-    { name: 'inbox page (GET /, HTML)', url: staff.url, pid: staff.pid, path: '/', headers: { ...staffCookie, accept: 'text/html' } },
-    { name: 'inbox.list (tRPC GET)', url: staff.url, pid: staff.pid, path: `/api/trpc/inbox.list?${trpcInput({ limit: 50 })}`, headers: staffCookie },
+    { name: 'inbox page (GET /, HTML)', steady: true, url: staff.url, pid: staff.pid, path: '/', headers: { ...staffCookie, accept: 'text/html' } },
+    { name: 'inbox.list (tRPC GET)', steady: true, url: staff.url, pid: staff.pid, path: `/api/trpc/inbox.list?${trpcInput({ limit: 50 })}`, headers: staffCookie },
     {
       name: 'referral.get (tRPC GET; audited)',
       url: staff.url,
@@ -447,6 +463,7 @@ async function main() {
     },
     {
       name: 'referral.submit (tRPC POST)',
+      steady: true,
       url: partner.url,
       pid: partner.pid,
       method: 'POST',
@@ -494,8 +511,9 @@ async function main() {
     ceiling: 'baseline: node:http small JSON, no database',
     unaudited: 'baseline: inbox work in process without the audit insert (the audit\'s cost)',
   };
+  const steadyName = (t) => `${t.name}, open loop at half its req/s`;
   const perMeasurement = options.warmup + options.duration;
-  const count = options.runs * options.connections.length * (4 + selected.length);
+  const count = options.runs * options.connections.length * (4 + selected.length + selected.filter((t) => t.steady).length);
   log(`Measuring ${count} times, ${perMeasurement} s each (about ${Math.ceil((count * (perMeasurement + 0.5)) / 60)} min)…`);
   for (let run = 1; run <= options.runs; run++) {
     for (const connections of options.connections) {
@@ -505,25 +523,40 @@ async function main() {
         if (waited >= 1) log(`  (waited ${waited.toFixed(0)} s for the previous row's requests to finish in the database)`);
         const busyBefore = await machineBusy();
         const waits = sampleWaits(monitor);
+        const walBefore = await walCounters(monitor);
         const m = await measure();
         m.waits = await waits.stop();
+        const walAfter = await walCounters(monitor);
+        const served = m.requests + (m.warmupRequests ?? 0);
+        if (walBefore && walAfter && served > 0) {
+          m.walKbPerRequest = Number(((walAfter.bytes - walBefore.bytes) / 1024 / served).toFixed(2));
+          m.fullPagesPerRequest = Number(((walAfter.fpi - walBefore.fpi) / served).toFixed(2));
+        }
         m.busyBefore = busyBefore;
         record(name, connections, m);
         const busy = busyBefore === null ? '' : `; machine ${Math.round(busyBefore * 100)} % busy just before`;
         log(`  ${name} (${tag}): ${Math.round(m.rps)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms, errors ${m.errors}${busy}`);
         if (m.waits.length) log(`    active backends by wait event: ${m.waits.map((w) => `${w.event} ${w.share}%`).join(', ')}`);
+        if (m.walKbPerRequest !== undefined) log(`    WAL per request: ${m.walKbPerRequest} kB, ${m.fullPagesPerRequest} full-page images`);
       };
       await step(baselineNames.ceiling, () => measureHttp({ ...httpJson, path: '/' }, connections, options));
       await step(baselineNames.ideal, () => measureHttp({ ...httpInbox, path: '/', headers: staffCookie }, connections, options));
       await step(baselineNames.raw, () => measureInProcess(() => inProcess(staffToken), connections, options));
       await step(baselineNames.unaudited, () => measureInProcess(() => inProcessUnaudited(staffToken), connections, options));
-      for (const t of selected) await step(t.name, () => measureHttp(t, connections, options));
+      for (const t of selected) {
+        await step(t.name, () => measureHttp(t, connections, options));
+        if (!t.steady) continue;
+        // Closed-loop latency is mostly queueing (p50 ≈ connections ÷ req/s, Little's law); offered at half the
+        // throughput just measured, the same connections show what one request costs under a steady load.
+        const rate = Math.max(1, Math.round(raw.at(-1).rps / 2));
+        await step(steadyName(t), async () => ({ ...(await measureHttp(t, connections, options, rate)), offered: rate }));
+      }
     }
   }
 
   // 5. Medians, ratios, table, JSON
   const rows = [];
-  const names = [baselineNames.raw, baselineNames.unaudited, baselineNames.ideal, baselineNames.ceiling, ...selected.map((t) => t.name)];
+  const names = [baselineNames.raw, baselineNames.unaudited, baselineNames.ideal, baselineNames.ceiling, ...selected.flatMap((t) => (t.steady ? [t.name, steadyName(t)] : [t.name]))];
   for (const connections of options.connections) {
     const of = (name) => raw.filter((r) => r.name === name && r.connections === connections);
     const baseline = (name) => median(of(name).map((r) => r.rps));
@@ -543,6 +576,7 @@ async function main() {
         ideal_http_rps: Math.round(ideal),
         raw_sql_rps: Math.round(rawSql),
         ceiling_rps: Math.round(ceiling),
+        ...(runs.some((r) => r.offered) ? { offered_rps: Math.round(median(runs.map((r) => r.offered))) } : {}),
       });
     }
   }
@@ -553,7 +587,9 @@ async function main() {
     ...rows.map((r) =>
       r.rps === null
         ? `| ${r.name} | ${r.connections} | — | — | — | — | — | — | — | — |`
-        : `| ${r.name} | ${r.connections} | ${r.rps.toLocaleString('en')} | ${r.p50_ms} | ${r.p99_ms} | ${r.errors} | ${r.rss_mb} | ${ratio(r.rps, r.ideal_http_rps)} | ${ratio(r.rps, r.raw_sql_rps)} | ${ratio(r.rps, r.ceiling_rps)} |`,
+        : r.offered_rps
+          ? `| ${r.name} (${r.offered_rps.toLocaleString('en')} req/s offered) | ${r.connections} | ${r.rps.toLocaleString('en')} | ${r.p50_ms} | ${r.p99_ms} | ${r.errors} | ${r.rss_mb} | — | — | — |`
+          : `| ${r.name} | ${r.connections} | ${r.rps.toLocaleString('en')} | ${r.p50_ms} | ${r.p99_ms} | ${r.errors} | ${r.rss_mb} | ${ratio(r.rps, r.ideal_http_rps)} | ${ratio(r.rps, r.raw_sql_rps)} | ${ratio(r.rps, r.ceiling_rps)} |`,
     ),
   ];
 

@@ -1,6 +1,7 @@
 // The audit log is append-only for the application role and tamper-evident for everyone: each kind of
 // tampering done directly in the database as the owner is found, and the first broken entry is named.
 import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
 import { insertAuditEntry } from './audit.ts';
@@ -52,33 +53,69 @@ it('links each entry to the previous one of its lane, the first of a lane to non
   for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
 });
 
-it('lets two connections of different lanes append at the same time (no global lock)', async () => {
-  // Find two pooled connections whose backends fall in different lanes.
-  const first = await t.sql.reserve();
-  const others: Awaited<ReturnType<typeof t.sql.reserve>>[] = [];
+it('lets two backends that start in the same lane append at the same time: the second takes a free lane', async () => {
+  // A lane used to be pg_backend_pid() % 16 and nothing else, so two such backends committed one after the other.
+  // Open connections until two backends share that starting lane (17 always do), outside the test's small pool.
+  const client = postgres(t.url, { max: 20, onnotice: () => {} });
   try {
-    const firstLane = (await first<{ lane: number }[]>`select pg_backend_pid() % 16 as lane`)[0]!.lane;
-    let second: (typeof others)[number] | undefined;
-    for (let i = 0; i < 3 && !second; i++) {
-      const candidate = await t.sql.reserve();
-      others.push(candidate);
-      const lane = (await candidate<{ lane: number }[]>`select pg_backend_pid() % 16 as lane`)[0]!.lane;
-      if (lane !== firstLane) second = candidate;
+    const byLane = new Map<number, Awaited<ReturnType<typeof client.reserve>>>();
+    let pair: [Awaited<ReturnType<typeof client.reserve>>, Awaited<ReturnType<typeof client.reserve>>] | undefined;
+    for (let i = 0; i < 17 && !pair; i++) {
+      const c = await client.reserve();
+      const lane = (await c<{ lane: number }[]>`select pg_backend_pid() % 16 as lane`)[0]!.lane;
+      const earlier = byLane.get(lane);
+      if (earlier) pair = [earlier, c];
+      else byLane.set(lane, c);
     }
-    expect(second, 'two backends in different lanes').toBeDefined();
+    const [first, second] = pair!;
     await first`begin`;
     await first`insert into audit_entry (action, record_type) values ('held', 'test')`;
-    // The first transaction holds its lane's lock until it ends; the other lane must not wait for it.
-    await second!`begin`;
-    await second!`set local lock_timeout = '2s'`;
-    await second!`insert into audit_entry (action, record_type) values ('concurrent', 'test')`;
-    await second!`commit`;
+    // The first transaction holds its lane's lock until it ends; the second must not wait for it.
+    await second`begin`;
+    await second`set local lock_timeout = '2s'`;
+    await second`insert into audit_entry (action, record_type) values ('concurrent', 'test')`;
+    // Its later entries stay in the lane it took, so one request's entries are one chain's.
+    await second`insert into audit_entry (action, record_type) values ('concurrent.again', 'test')`;
+    const lanes = await second<{ action: string; chain_lane: number }[]>`
+      select action, chain_lane from audit_entry where action like 'concurrent%' order by chain_seq`;
+    await second`commit`;
+    const [held] = await first<{ chain_lane: number }[]>`select chain_lane from audit_entry where action = 'held'`;
     await first`commit`;
+    expect(lanes[0]!.chain_lane).not.toBe(held!.chain_lane);
+    expect(lanes[1]!.chain_lane).toBe(lanes[0]!.chain_lane);
   } finally {
-    first.release();
-    for (const c of others) c.release();
+    await client.end({ timeout: 5 });
   }
-  expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, entries: 8 });
+  expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, entries: 9 });
+});
+
+it('waits for its own lane only when all sixteen lanes of the municipality are held', async () => {
+  const client = postgres(t.url, { max: 20, onnotice: () => {} });
+  try {
+    const holders = await Promise.all(Array.from({ length: 16 }, () => client.reserve()));
+    for (const h of holders) {
+      await h`begin`;
+      await h`insert into audit_entry (action, record_type) values ('holding', 'test')`;
+    }
+    const held = await t.db.execute<{ lanes: number }>(sql`select count(distinct chain_lane)::int as lanes from audit_entry where action = 'holding'`);
+    // Uncommitted: the count above sees none; the lanes are checked after the commit below.
+    expect(held[0]!.lanes).toBe(0);
+    const late = await client.reserve();
+    await late`begin`;
+    await late`set local lock_timeout = '300ms'`;
+    await expect(late`insert into audit_entry (action, record_type) values ('late', 'test')`).rejects.toThrow(/lock timeout/);
+    await late`rollback`;
+    late.release();
+    for (const h of holders) {
+      await h`commit`;
+      h.release();
+    }
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+  const lanes = await t.db.execute<{ lanes: number }>(sql`select count(distinct chain_lane)::int as lanes from audit_entry where action = 'holding'`);
+  expect(lanes[0]!.lanes).toBe(16);
+  expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, entries: 22 });
 });
 
 describe('detects tampering', () => {
