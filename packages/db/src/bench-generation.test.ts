@@ -49,6 +49,16 @@ describe('bench data generation', () => {
     expect(steps.map(([label]) => label)).toContain('vacuum (analyze)');
   });
 
+  it('gives every generated person the folded name keys case search compares (stored generated columns)', async () => {
+    const [keys] = await t.sql`
+      select count(*) filter (where first_name_key is distinct from utvag_name_key(first_name)
+                                 or last_name_key is distinct from utvag_name_key(last_name))::int as wrong,
+             count(*) filter (where first_name_key like 'a%' or first_name_key like 'e%')::int as folded
+      from person`;
+    expect(keys).toMatchObject({ wrong: 0 });
+    expect(keys!.folded).toBeGreaterThan(0);
+  });
+
   it('links the generated audit entries as one legacy chain and lets the trigger append after them', async () => {
     const [chain] = await t.sql`
       select count(*)::int as n, min(chain_seq)::int as first, max(chain_seq)::int as last,

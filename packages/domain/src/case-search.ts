@@ -9,8 +9,8 @@ import { keyError } from './validation-keys.ts';
 
 /**
  * Name folding for prefix search: case- and accent-insensitive by a fixed table, the same in SQL (the
- * `utvag_name_key` function of migration 0024, which indexes it) and here, so the index and the term agree
- * whatever the database's locale. Letters outside the table are compared as written.
+ * `utvag_name_key` function of migration 0026, whose result person stores and indexes) and here, so the index and
+ * the term agree whatever the database's locale. Letters outside the table are compared as written.
  */
 export const nameFoldFrom =
   'ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅàáâãäåÆæÇçÈÉÊËèéêëÌÍÎÏìíîïÐðÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿŠšŽžŁł';

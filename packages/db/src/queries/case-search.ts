@@ -4,13 +4,14 @@
 // statistic tells it reliably (a prepared statement's generic plan sees no prefix at all), so we look: the name
 // indexes give up to `peopleLimit` + 1 people per word. Up to the limit, the page is read through those people's
 // cases (case_person_id_index or a hashed filter, with exact counts the planner cannot mis-cost) and sorted; past
-// it, the prefix is common and the walk fills the page within about 51 × people / limit cases. Both read the same
-// filters, order and keyset, so they return the same page.
+// it, the prefix is common and the walk fills the page within about 51 × people / limit cases, testing each case's
+// person on the stored folded names (person.first_name_key / last_name_key, migration 0031: folding them per case
+// was most of the walk's time). Both read the same filters, order and keyset, so they return the same page.
 import { sql } from 'drizzle-orm';
 import type { CaseSearch, NamePrefix } from '@utvag/domain';
 import type { Executor } from '../client.ts';
 import { person } from '../schema/index.ts';
-import { listCases, startsWith, type CaseListRequest } from './cases.ts';
+import { listCases, startsWith, type CaseListRequest, type NameKeyColumn } from './cases.ts';
 
 /**
  * People of a rare prefix are read person-first. The probe for a common prefix costs this many index entries per
@@ -25,12 +26,12 @@ export function namePrefixProbe(q: { municipalityId: string; search: NameSearch;
   // Per word one bounded range scan of one name index, never a filter on the other name or a BitmapOr (those read
   // every match of a common word, folding each name, before the limit). Counted in the database, so a common word
   // sends back a null, not `limit` + 1 ids; both names in one statement of one shape (prepared once).
-  const bounded = (column: typeof person.firstName | typeof person.lastName, prefix: NamePrefix) => sql`(
+  const bounded = (column: NameKeyColumn, prefix: NamePrefix) => sql`(
     select case when count(*) > ${q.limit} then null else coalesce(array_agg(m.id), '{}') end
     from (select ${person.id} as id from ${person}
           where ${person.municipalityId} = ${q.municipalityId} and ${startsWith(column, prefix)} limit ${q.limit + 1}) as m)`;
   const { either, first, last } = q.search;
-  return sql`select ${bounded(person.firstName, (either ?? first)!)} as "byFirst", ${bounded(person.lastName, (either ?? last)!)} as "byLast"`;
+  return sql`select ${bounded(person.firstNameKey, (either ?? first)!)} as "byFirst", ${bounded(person.lastNameKey, (either ?? last)!)} as "byLast"`;
 }
 
 /**

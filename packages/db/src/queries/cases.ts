@@ -94,9 +94,12 @@ export interface CaseCursor {
 
 const openedAtMicros = sql<string>`(extract(epoch from ${supportCase.openedAt}) * 1000000)::bigint::text`;
 
-/** Folded name in byte order: the expression of person_first_name_key_idx / person_last_name_key_idx. */
-const nameKeyOf = (column: typeof person.firstName | typeof person.lastName) => sql`(utvag_name_key(${column}) collate "C")`;
-export const startsWith = (column: typeof person.firstName | typeof person.lastName, p: NamePrefix) =>
+/** A stored folded name (person.first_name_key / last_name_key, migration 0031) in byte order: the expression of
+ * person_first_name_key_idx / person_last_name_key_idx. Stored, so a search that walks the case list compares text
+ * per case instead of calling utvag_name_key up to four times. */
+const nameKeyOf = (column: NameKeyColumn) => sql`(${column} collate "C")`;
+export type NameKeyColumn = typeof person.firstNameKey | typeof person.lastNameKey;
+export const startsWith = (column: NameKeyColumn, p: NamePrefix) =>
   p.to === null ? sql`${nameKeyOf(column)} >= ${p.from}` : sql`${nameKeyOf(column)} >= ${p.from} and ${nameKeyOf(column)} < ${p.to}`;
 
 /**
@@ -119,8 +122,8 @@ function searchFilter(search: CaseSearch, municipalityId: string, user: CaseView
     case 'name':
       return ofPerson(
         search.either
-          ? or(startsWith(person.firstName, search.either), startsWith(person.lastName, search.either))
-          : and(search.first && startsWith(person.firstName, search.first), search.last && startsWith(person.lastName, search.last)),
+          ? or(startsWith(person.firstNameKey, search.either), startsWith(person.lastNameKey, search.either))
+          : and(search.first && startsWith(person.firstNameKey, search.first), search.last && startsWith(person.lastNameKey, search.last)),
       );
   }
 }

@@ -36,14 +36,17 @@ export const person = pgTable(
     /** For the half-year follow-up by age and gender (DOMAIN.md §8); unknown until recorded. */
     gender: gender().notNull().default('unknown'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The folded names (utvag_name_key, migration 0026), stored (migration 0031): a case search that walks the
+     * case list compares them for each case instead of folding two names per case. Never written by the app. */
+    firstNameKey: text().generatedAlwaysAs(sql`utvag_name_key(first_name)`),
+    lastNameKey: text().generatedAlwaysAs(sql`utvag_name_key(last_name)`),
   },
   (t) => [
     // Person matching (issue 5): candidates by date of birth within the municipality.
     index().on(t.municipalityId, t.birthDate),
-    // Case search by name prefix (issue 9): the folded name (utvag_name_key, defined in migration 0024) in byte
-    // order, so a prefix is a range scan.
-    index('person_first_name_key_idx').on(t.municipalityId, sql`(utvag_name_key(${t.firstName}) collate "C")`),
-    index('person_last_name_key_idx').on(t.municipalityId, sql`(utvag_name_key(${t.lastName}) collate "C")`),
+    // Case search by name prefix (issue 9): the folded name in byte order, so a prefix is a range scan.
+    index('person_first_name_key_idx').on(t.municipalityId, sql`(${t.firstNameKey} collate "C")`),
+    index('person_last_name_key_idx').on(t.municipalityId, sql`(${t.lastNameKey} collate "C")`),
     uniqueIndex()
       .on(t.municipalityId, t.identityNumber)
       .where(sql`${t.identityNumber} IS NOT NULL`),
