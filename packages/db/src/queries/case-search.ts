@@ -31,7 +31,12 @@ export function namePrefixProbe(q: { municipalityId: string; search: NameSearch;
     from (select ${person.id} as id from ${person}
           where ${person.municipalityId} = ${q.municipalityId} and ${startsWith(column, prefix)} limit ${q.limit + 1}) as m)`;
   const { either, first, last } = q.search;
-  return sql`select ${bounded(person.firstNameKey, (either ?? first)!)} as "byFirst", ${bounded(person.lastNameKey, (either ?? last)!)} as "byLast"`;
+  // The page's statement is prepared (postgres.js names every statement), and after five runs PostgreSQL may keep a
+  // generic plan, blind to the prefix and the people's ids: for the walk that is the person-first plan with a sort,
+  // which reads every match of a common prefix. The page must be planned for its own prefix, so the rest of the
+  // transaction plans afresh, set here in the probe that always comes first rather than in a round trip of its own.
+  return sql`select ${bounded(person.firstNameKey, (either ?? first)!)} as "byFirst", ${bounded(person.lastNameKey, (either ?? last)!)} as "byLast",
+    set_config('plan_cache_mode', 'force_custom_plan', true) as "customPlans"`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { parseCaseSearch } from '@utvag/domain';
 import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
 import { sql } from 'drizzle-orm';
 import { listCases } from './cases.ts';
-import { casePageQuery, namePrefixProbe } from './case-search.ts';
+import { casePageQuery, findCases, namePrefixProbe } from './case-search.ts';
 import { listInboxSql, listSubmissionsOfOrganisation } from './referrals.ts';
 import { inTenantTransaction } from './tenant.ts';
 import { createMunicipality, createUnit, createUser } from '../seed/factories.ts';
@@ -183,6 +183,27 @@ describe('the case list (issue 9)', () => {
       expect(plan).toMatch(/Filter: .*first_name_key.*last_name_key/);
       expect(plan).not.toContain('utvag_name_key');
     }
+  });
+
+  // postgres.js prepares every statement, and after five runs PostgreSQL may keep a generic plan, which sees no prefix:
+  // for the walk's statement that is the person-first plan with a sort, reading every match of a common prefix.
+  it('plans each name search page for its own prefix, also after many runs of the same statement', async () => {
+    const tenant = { municipalityId, organisationId: null, userId: colleague.id, role: colleague.role };
+    const statements = await inTenantTransaction(t.db, tenant, async (tx) => {
+      for (let i = 0; i < 8; i++) {
+        for (const term of ['van', 'abc']) {
+          await findCases(tx, { municipalityId, user: colleague, scope: 'all', status: 'open', search: nameSearch(term), limit: 50 });
+        }
+      }
+      return tx.execute<{ generic: number; custom: number }>(sql`
+        select generic_plans as generic, custom_plans as custom from pg_prepared_statements
+        where statement like '%"opened_at" desc%' and statement like '%first_name_key%'`);
+    });
+    // The walk's statement and the person-first one (it has the people's ids too), eight runs each.
+    expect(statements.map((s) => [Number(s.generic), Number(s.custom)])).toEqual([
+      [0, 8],
+      [0, 8],
+    ]);
   });
 
   it('finds a person by identity number and a case by referral reference through their unique indexes', async () => {
