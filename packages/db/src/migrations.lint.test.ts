@@ -126,7 +126,7 @@ const allowed: Record<string, Record<string, string>> = {
   '0031_case_search_keys.sql': {
     'adding-field-with-default':
       'person.first_name_key / last_name_key are stored generated columns: one rewrite of person (both in one ALTER TABLE) ' +
-      'under an ACCESS EXCLUSIVE lock, 2.1 s for the whole migration at 100,000 people on a busy machine, so about 20 s at a ' +
+      'under an ACCESS EXCLUSIVE lock, 2.1–2.3 s for the whole migration at 100,000 people on a busy machine, so about 20 s at a ' +
       'million; person holds the people of referrals, far fewer nationally. The plan for a much larger table (a nullable ' +
       'column kept by a trigger, backfilled in batches) is in the migration',
     'require-concurrent-index-deletion':

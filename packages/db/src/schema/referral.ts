@@ -44,7 +44,8 @@ export const person = pgTable(
   (t) => [
     // Person matching (issue 5): candidates by date of birth within the municipality.
     index().on(t.municipalityId, t.birthDate),
-    // Case search by name prefix (issue 9): the folded name in byte order, so a prefix is a range scan.
+    // Case search by name prefix (issue 9): the folded name in byte order, so a prefix is a range scan. Migration
+    // 0031 also includes the id (drizzle cannot say INCLUDE): the probe for a prefix's people reads only the index.
     index('person_first_name_key_idx').on(t.municipalityId, sql`(${t.firstNameKey} collate "C")`),
     index('person_last_name_key_idx').on(t.municipalityId, sql`(${t.lastNameKey} collate "C")`),
     uniqueIndex()
