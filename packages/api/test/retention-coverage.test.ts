@@ -79,11 +79,11 @@ async function seedPerson(marker: string, birthDate: string, identityNumber: str
   return { personId: p.id, caseId };
 }
 
-/** How many rows of the culled column hold `marker`. */
+/** How many rows of the culled column hold `marker`, in any case (the folded name keys hold it in lower case). */
 async function rowsWithMarker(column: string, marker: string) {
   const [table, name] = column.split('.') as [string, string];
   const [row] = await world.t.db.execute<{ n: number }>(
-    sql`select count(*)::int as n from ${sql.identifier(table)} where ${sql.identifier(name)}::text like ${`%${marker}%`}`,
+    sql`select count(*)::int as n from ${sql.identifier(table)} where ${sql.identifier(name)}::text ilike ${`%${marker}%`}`,
   );
   return row!.n;
 }

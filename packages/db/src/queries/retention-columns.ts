@@ -8,6 +8,9 @@ export const retentionCulledColumns = [
   'person.first_name',
   'person.last_name',
   'person.identity_number',
+  // The folded names case search compares (migration 0031): generated from the names, so emptied with them.
+  'person.first_name_key',
+  'person.last_name_key',
   'referral.reason',
   'referral.contact_name',
   'referral.contact_phone',
