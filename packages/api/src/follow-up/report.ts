@@ -1,8 +1,9 @@
 // The follow-up report (issue 8): the same tables for one municipality (its own staff) and for a region (sums over
-// the municipalities that share with it; its transaction and audit entry in regional.ts). Every figure is an aggregate computed in SQL (packages/db follow-up.ts);
-// this file only names the period, runs the queries in one audited transaction, builds the domain's tables and
-// applies small-number suppression for whoever may not see small numbers. A completed half-year's figures are stored
-// and served from the store while fresh (issue 9; packages/domain report-freshness.ts, the nightly job in figures-job.ts).
+// the municipalities that share with it; its transaction and audit entry in regional.ts). Every figure is an
+// aggregate computed in SQL (packages/db follow-up.ts); this file only names the period, runs the queries in one
+// audited transaction, builds the domain's tables and applies small-number suppression for whoever may not see small
+// numbers. A completed half-year's figures are stored and served from the store while fresh (issue 9; packages/domain
+// report-freshness.ts, the nightly job in figures-job.ts).
 import {
   caseFlowEntries,
   casesByAgeAndGenderEntries,
