@@ -23,12 +23,13 @@ let t: TestDatabase;
 let tenant: Tenant;
 let regionId: string;
 
-// Two municipalities of 3,000 cases each over four years, so a half-year is a small part of each.
+// Two municipalities of 3,000 cases and referrals each over four years, so a half-year is a small part of each.
 beforeAll(async () => {
   t = await createTestDatabase();
   tenant = await createTenant(t.db);
   const other = await createTenant(t.db);
-  for (const m of [tenant.municipality.id, other.municipality.id]) {
+  for (const who of [tenant, other]) {
+    const m = who.municipality.id;
     await t.sql`insert into person (municipality_id, first_name, last_name, gender)
       select ${m}, 'Test', 'Person ' || i, (array['woman', 'man'])[1 + i % 2]::gender from generate_series(1, 3000) as i`;
     // Deterministic: nine cases in ten closed 90 days after opening (as in real data, few stay open for years),
@@ -38,6 +39,12 @@ beforeAll(async () => {
              case when s.closed then s.opened + interval '90 days' end, case when s.closed then 'terminated' end::closing_outcome, 20
       from (select id, row_number() over (order by last_name) as i from person where municipality_id = ${m}) p,
            lateral (select p.i % 10 <> 0 as closed, timestamptz '2022-12-01' + (p.i * 7919 % 1460) * interval '1 day' as opened) s`;
+    // Each case's referral, received the day before it opened.
+    await t.sql`insert into referral (municipality_id, person_id, kind, status, reason, contact_name, contact_phone, contact_email,
+        idempotency_key, reference, received_at, submitted_by_user_id, source_organisation_id)
+      select c.municipality_id, c.person_id, 'referral', 'caseOpened', 'Vill lämna gruppen.', 'Kim Kontakt', '010-000 00 00',
+             'kontakt@test.utvag.invalid', gen_random_uuid(), 'PLAN-' || c.id, c.opened_at - interval '1 day', ${who.users.police.id}, ${who.organisations.police.id}
+      from "case" c where c.municipality_id = ${m}`;
   }
   await t.sql`analyze person`;
   await t.sql`analyze "case"`;
