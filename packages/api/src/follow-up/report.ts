@@ -5,8 +5,7 @@
 // numbers. A completed half-year's figures are stored and served from the store while fresh (issue 9; packages/domain
 // report-freshness.ts, the nightly job in figures-job.ts).
 import {
-  caseFlowEntries,
-  casesByAgeAndGenderEntries,
+  caseCountEntries,
   clockEntries,
   costEntries,
   municipalityNames,
@@ -96,14 +95,14 @@ export interface FiguresSource {
 export async function computeFigures(tx: Executor, municipalityIds: string[], period: ReportPeriod, now: Date): Promise<StoredFigures> {
   const { start, end } = periodBounds(period);
   const scope: ReportScope = { municipalityIds, start, end, now };
-  const byAgeAndGender = await casesByAgeAndGenderEntries(tx, scope);
+  const cases = await caseCountEntries(tx, scope);
   const costScope = { municipalityIds, from: period.from, to: period.to };
   const costs = await costEntries(tx, costScope);
   const tables: Record<string, Entry[]> = {
-    [caseFlowTable.id]: await caseFlowEntries(tx, scope),
-    [casesInitiatedByAgeAndGenderTable.id]: byAgeAndGender.initiated,
-    [casesClosedByAgeAndGenderTable.id]: byAgeAndGender.closed,
-    [casesOpenByAgeAndGenderTable.id]: byAgeAndGender.open,
+    [caseFlowTable.id]: cases.flow,
+    [casesInitiatedByAgeAndGenderTable.id]: cases.byAgeAndGender.initiated,
+    [casesClosedByAgeAndGenderTable.id]: cases.byAgeAndGender.closed,
+    [casesOpenByAgeAndGenderTable.id]: cases.byAgeAndGender.open,
     [terminationReasonsTable.id]: await terminationReasonEntries(tx, scope),
     [returnsTable.id]: await returnEntries(tx, scope),
     [referralsBySourceTable.id]: await referralsBySourceEntries(tx, scope),

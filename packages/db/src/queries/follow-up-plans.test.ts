@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Executor, Tx } from '../client.ts';
 import { createRegion, createTenant, createTestDatabase, type Tenant, type TestDatabase } from '../testing/index.ts';
 import {
-  caseFlowEntries,
-  casesByAgeAndGenderEntries,
+  caseCountEntries,
   inRegionalTransaction,
   referralsBySourceEntries,
   returnEntries,
@@ -73,8 +72,7 @@ async function reportPlans(tx: Tx, municipalityIds: string[]) {
   const db = explaining(tx, plans);
   await tx.execute(sql`set local enable_seqscan = off`);
   const scope: ReportScope = { municipalityIds, start: new Date('2025-12-31T23:00:00Z'), end: new Date('2026-06-30T22:00:00Z'), now: new Date() };
-  await caseFlowEntries(db, scope);
-  await casesByAgeAndGenderEntries(db, scope);
+  await caseCountEntries(db, scope);
   await terminationReasonEntries(db, scope);
   await returnEntries(db, scope);
   await referralsBySourceEntries(db, scope);
@@ -102,7 +100,7 @@ function unrangedScans(plan: string): string[] {
 }
 
 function expectIndexed(plans: string[]) {
-  expect(plans).toHaveLength(6);
+  expect(plans).toHaveLength(5);
   for (const plan of plans) {
     expect(plan).not.toMatch(/Seq Scan on (case|"case"|referral|person)\b/);
     expect(unrangedScans(plan), plan).toEqual([]);

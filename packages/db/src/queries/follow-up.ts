@@ -173,50 +173,64 @@ const aliveAt = (at: SQL) => sql`(c.closed_at is null or c.closed_at >= ${at})`;
 /** Cases closed in the period ([start, end) of closed_at; an open case never is). */
 const closedIn = (scope: ReportScope) => sql`c.closed_at >= ${iso(scope.start)}::timestamptz and c.closed_at < ${iso(scope.end)}::timestamptz`;
 
-/** Cases per programme: initiated and closed in the period, and open at its end (an open case closes at infinity). */
-export async function caseFlowEntries(db: Executor, scope: ReportScope): Promise<Entry[]> {
-  if (scope.municipalityIds.length === 0) return [];
+export interface CaseCounts {
+  /** Per programme: initiated and closed in the period, and open at its end. */
+  flow: Entry[];
+  /** By the reporting age band at the start and the person's gender: initiated, closed in, open at the end of the period. */
+  byAgeAndGender: Record<'initiated' | 'closed' | 'open', Entry[]>;
+}
+
+/** Sums `value` of the rows that share a key, keeping the keys in first-seen order. */
+function sumBy<R>(found: R[], key: (r: R) => [string, string], value: (r: R) => number): Entry[] {
+  const sums = new Map<string, Entry>();
+  for (const r of found) {
+    const [row, column] = key(r);
+    const entry = sums.get(`${row}\u0000${column}`) ?? { row, column, value: 0 };
+    entry.value! += value(r);
+    sums.set(`${row}\u0000${column}`, entry);
+  }
+  return [...sums.values()];
+}
+
+/**
+ * The cases alive in the period counted once for both the case flow and the age and gender tables: one scan of the
+ * period's cases grouped by programme, age band and gender, summed here per table (counts add up exactly). The
+ * person is a left join so that the flow counts every case as before; the age and gender tables count only cases
+ * whose person row is visible (gender is NOT NULL, so a null gender means no person), as the inner join did.
+ */
+export async function caseCountEntries(db: Executor, scope: ReportScope): Promise<CaseCounts> {
+  if (scope.municipalityIds.length === 0) return { flow: [], byAgeAndGender: { initiated: [], closed: [], open: [] } };
   const start = sql`${iso(scope.start)}::timestamptz`;
   const end = sql`${iso(scope.end)}::timestamptz`;
   const closing = sql`coalesce(c.closed_at, 'infinity'::timestamptz)`;
-  const found = await rows<{ programme: string; initiated: number; completed: number; terminated: number; open_at_end: number }>(
+  type Found = { programme: string; band: string; gender: string | null; initiated: number; completed: number; terminated: number; open_at_end: number };
+  const found = await rows<Found>(
     db,
-    sql`select c.programme::text as programme,
+    sql`select c.programme::text as programme, ${ageBandSql(sql`c.age_at_start`)} as band, p.gender::text as gender,
           count(*) filter (where c.opened_at >= ${start})::int as initiated,
           count(*) filter (where c.closed_at < ${end} and c.closing_outcome is distinct from 'terminated')::int as completed,
           count(*) filter (where c.closed_at < ${end} and c.closing_outcome = 'terminated')::int as terminated,
           count(*) filter (where ${closing} >= ${end})::int as open_at_end
-        from "case" c
+        from "case" c left join person p on p.id = c.person_id
         where ${inScope(sql`c.municipality_id`, scope)} and c.opened_at < ${end} and ${aliveAt(start)}
-        group by 1`,
+        group by 1, 2, 3`,
   );
-  return found.flatMap((r) => [
-    { row: r.programme, column: 'initiated', value: r.initiated },
-    { row: r.programme, column: 'completed', value: r.completed },
-    { row: r.programme, column: 'terminated', value: r.terminated },
-    { row: r.programme, column: 'openAtEnd', value: r.open_at_end },
-  ]);
-}
-
-/** Cases by the reporting age band at their start and the person's gender: initiated, closed in, open at the end of the period. */
-export async function casesByAgeAndGenderEntries(db: Executor, scope: ReportScope): Promise<Record<'initiated' | 'closed' | 'open', Entry[]>> {
-  const empty = { initiated: [], closed: [], open: [] };
-  if (scope.municipalityIds.length === 0) return empty;
-  const start = sql`${iso(scope.start)}::timestamptz`;
-  const end = sql`${iso(scope.end)}::timestamptz`;
-  const closing = sql`coalesce(c.closed_at, 'infinity'::timestamptz)`;
-  const found = await rows<{ band: string; gender: string; initiated: number; closed: number; open: number }>(
-    db,
-    sql`select ${ageBandSql(sql`c.age_at_start`)} as band, p.gender::text as gender,
-          count(*) filter (where c.opened_at >= ${start})::int as initiated,
-          count(*) filter (where ${closing} < ${end})::int as closed,
-          count(*) filter (where ${closing} >= ${end})::int as open
-        from "case" c join person p on p.id = c.person_id
-        where ${inScope(sql`c.municipality_id`, scope)} and c.opened_at < ${end} and ${aliveAt(start)}
-        group by 1, 2`,
-  );
-  const of = (k: 'initiated' | 'closed' | 'open') => found.map((r) => ({ row: r.band, column: r.gender, value: r[k] }));
-  return { initiated: of('initiated'), closed: of('closed'), open: of('open') };
+  const flowColumns: Record<string, (r: Found) => number> = {
+    initiated: (r) => r.initiated,
+    completed: (r) => r.completed,
+    terminated: (r) => r.terminated,
+    openAtEnd: (r) => r.open_at_end,
+  };
+  const withPerson = found.filter((r) => r.gender !== null);
+  const bandAndGender = (r: Found): [string, string] => [r.band, r.gender!];
+  return {
+    flow: Object.entries(flowColumns).flatMap(([column, value]) => sumBy(found, (r) => [r.programme, column], value)),
+    byAgeAndGender: {
+      initiated: sumBy(withPerson, bandAndGender, (r) => r.initiated),
+      closed: sumBy(withPerson, bandAndGender, (r) => r.completed + r.terminated),
+      open: sumBy(withPerson, bandAndGender, (r) => r.open_at_end),
+    },
+  };
 }
 
 /** Cases terminated in the period by reason and programme. */
