@@ -91,6 +91,8 @@ export const permissions = {
   /** The regional view: sums over the municipalities that share with the account's region, never person data. */
   'regionalReport.read': ['regional'],
   'regionalReport.export': ['regional'],
+  /** Recomputing the region's stored figures of a completed half-year now (issue 9): the regional account alone. */
+  'regionalReport.recompute': ['regional'],
   // Support work (issue 7). Case data also passes the case's need-to-know check (cases/access.ts).
   'interventionCatalogue.read': caseStaff,
   /** The catalogue and provider register belong to the municipality: its unit managers keep them. */

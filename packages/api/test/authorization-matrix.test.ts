@@ -131,6 +131,14 @@ const matrix: Record<string, Entry> = {
       return (await w.staff(r)).followUpReport.regionalExport({ preset: '2026', format: 'pdf' });
     },
   },
+  'staff:followUpReport.regionalRecompute': {
+    action: 'regionalReport.recompute',
+    portal: 'staff',
+    call: async (w, r) => {
+      await withRegion(w);
+      return (await w.staff(r)).followUpReport.regionalRecompute({ preset: '2026-H1' });
+    },
+  },
   'staff:account.me': { action: 'account', portal: 'staff', call: async (w, r) => (await w.staff(r)).account.me() },
   'staff:account.setLocale': {
     action: 'account',

@@ -1,7 +1,7 @@
 // Stored figures of completed half-years (issue 9): the first read of a completed half-year computes and stores
 // its figures, later reads are served from the store and equal the live computation; the nightly job fills the
-// store for every municipality and region; a unit manager (or the coordinator) can have them recomputed now;
-// suppression is applied on reading, so a new threshold applies to stored figures at once.
+// store for every municipality and region; a unit manager (or the coordinator) can have them recomputed now, and a
+// regional account its region's sums; suppression is applied on reading, so a new threshold applies at once.
 import { insertCase } from '@utvag/db';
 import { createPerson, createReferral, createRegion, setSuppressionThreshold } from '@utvag/db/testing';
 import { auditEntry, followUpFigures } from '@utvag/db/schema';
@@ -169,5 +169,52 @@ describe('recompute', () => {
       expect(await codeOf(() => manager.followUpReport.recompute(input as never)), JSON.stringify(input)).toBe('BAD_REQUEST');
     }
     expect(await codeOf(() => manager.followUpReport.recompute({ preset: '2026-H2' }))).toBe('BAD_REQUEST');
+  });
+});
+
+describe('regional recompute', () => {
+  const regionalRows = () => world.t.db.select().from(followUpFigures).where(sql`${followUpFigures.regionId} is not null`);
+
+  it('recomputes the region’s stored sums of a completed half-year, audited, and the view then serves them', async () => {
+    const regional = await world.staff('regional');
+    const before = await regional.followUpReport.regional(h1);
+    const municipalityRows = async () =>
+      (await world.t.db.select().from(followUpFigures).where(sql`${followUpFigures.municipalityId} is not null`)).map((r) => [r.id, r.computedAt.toISOString()]);
+    const municipalitiesBefore = await municipalityRows();
+    const { computedAt } = await regional.followUpReport.regionalRecompute(h1);
+    expect(Date.parse(computedAt)).toBeGreaterThanOrEqual(Date.parse(before.figures.computedAt));
+    const after = await regional.followUpReport.regional(h1);
+    expect(after.figures).toEqual({ stored: true, computedAt });
+    expect(comparable(after)).toEqual(comparable(before));
+    // Only the region's own row of that half-year was written; no municipality's stored figures were touched.
+    const rows = (await regionalRows()).filter((r) => r.periodFrom === '2026-01-01');
+    expect(rows.map((r) => r.computedAt.toISOString())).toEqual([computedAt]);
+    expect(await municipalityRows()).toEqual(municipalitiesBefore);
+    const entries = await world.t.db.select().from(auditEntry).where(eq(auditEntry.action, 'regionalReport.recompute'));
+    expect(entries.length).toBeGreaterThanOrEqual(1);
+    expect(entries.every((e) => e.recordType === 'regionalFollowUpReport' && e.userId === world.tenant.users.regional.id && e.subjectIds === null)).toBe(true);
+  });
+
+  it('refuses every other role, and anyone signed out', async () => {
+    for (const role of roles.filter((r) => r !== 'regional')) {
+      expect(await codeOf(async () => (await world.staff(role)).followUpReport.regionalRecompute(h1)), role).toBe('FORBIDDEN');
+    }
+    expect(await codeOf(async () => (await world.staff(null)).followUpReport.regionalRecompute(h1))).toBe('UNAUTHORIZED');
+    const denied = await world.t.db
+      .select()
+      .from(auditEntry)
+      .where(and(eq(auditEntry.action, 'regionalReport.recompute'), eq(auditEntry.outcome, 'denied')));
+    expect(denied.length).toBeGreaterThan(0);
+  });
+
+  it('refuses bad input: a year, a range, nonsense, and a half-year that has not ended', async () => {
+    const regional = await world.staff('regional');
+    const before = (await regionalRows()).map((r) => r.computedAt.toISOString()).sort();
+    for (const input of [{ preset: '2026' }, { preset: 'H1' }, { preset: '1800-H1' }, {}, { preset: 42 }, { from: '2026-01-01', to: '2026-06-30' }]) {
+      expect(await codeOf(() => regional.followUpReport.regionalRecompute(input as never)), JSON.stringify(input)).toBe('BAD_REQUEST');
+    }
+    // The open half-year (the test runs in it) has nothing stored to recompute.
+    expect(await codeOf(() => regional.followUpReport.regionalRecompute({ preset: '2026-H2' }))).toBe('BAD_REQUEST');
+    expect((await regionalRows()).map((r) => r.computedAt.toISOString()).sort()).toEqual(before);
   });
 });

@@ -144,6 +144,13 @@ const allowed: Record<string, Record<string, string>> = {
     'require-concurrent-index-deletion':
       'drops referral_report_idx only to rebuild it with included columns; DROP INDEX takes an ACCESS EXCLUSIVE lock only for the catalogue change',
   },
+  // Unused follow-up report indexes dropped (issue 9). The lead renames this key when renumbering the migration.
+  '0032_drop_unused_report_indexes.sql': {
+    'require-concurrent-index-deletion':
+      'drops case_report_open_idx and case_report_opened_idx, which no query needs (the plans run on case_report_closed_idx ' +
+      'and case_list_idx): DROP INDEX takes an ACCESS EXCLUSIVE lock on "case" only for the catalogue change, no scan, ' +
+      'under lock_timeout',
+  },
   '0022_intake_drafts_matches_email.sql': {
     'require-concurrent-index-creation':
       'partial index over notifications pending e-mail (none at creation: the UPDATE before it marks every row ' +

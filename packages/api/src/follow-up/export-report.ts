@@ -6,7 +6,8 @@ import { reportRowLabelKey, suppressedLabel, tableDefinition, type ReportExportQ
 import { formatDate, getTranslator, type Translate } from '@utvag/i18n';
 import type { Context, StaffUser } from '../context.ts';
 import type { Action } from '../permissions.ts';
-import { municipalityReport, regionalReport, type FollowUpReport } from './report.ts';
+import { regionalReport } from './regional.ts';
+import { municipalityReport, type FollowUpReport } from './report.ts';
 
 export interface ExportFile {
   fileName: string;

@@ -1,20 +1,16 @@
 // The follow-up report (issue 8): the same tables for one municipality (its own staff) and for a region (sums over
-// the municipalities that share with it). Every figure is an aggregate computed in SQL (packages/db follow-up.ts);
-// this file only names the period, runs the queries in one audited transaction, builds the domain's tables and
-// applies small-number suppression for whoever may not see small numbers. A completed half-year's figures are stored
-// and served from the store while fresh (issue 9; packages/domain report-freshness.ts, the nightly job in figures-job.ts).
+// the municipalities that share with it; its transaction and audit entry in regional.ts). Every figure is an
+// aggregate computed in SQL (packages/db follow-up.ts); this file only names the period, runs the queries in one
+// audited transaction, builds the domain's tables and applies small-number suppression for whoever may not see small
+// numbers. A completed half-year's figures are stored and served from the store while fresh (issue 9; packages/domain
+// report-freshness.ts, the nightly job in figures-job.ts).
 import {
-  caseFlowEntries,
-  casesByAgeAndGenderEntries,
+  caseCountEntries,
   clockEntries,
   costEntries,
-  findRegionalAccount,
-  inRegionalTransaction,
-  insertAuditEntry,
   municipalityNames,
   policeFundingEntries,
   referralsBySourceEntries,
-  regionMunicipalities,
   responseTimeEntries,
   returnEntries,
   suppressionThresholdFor,
@@ -61,7 +57,7 @@ import {
 } from '@utvag/domain';
 import { audited } from '../audit.ts';
 import type { Context, StaffUser } from '../context.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { Action } from '../permissions.ts';
 
 export interface FollowUpReport {
@@ -76,7 +72,7 @@ export interface FollowUpReport {
   trends: ShownTable;
 }
 
-type StaffContext = Context & { user: StaffUser };
+export type StaffContext = Context & { user: StaffUser };
 
 /** Who sees small numbers: the municipality's own staff on screen. Regions and every export get "<5". */
 export interface Audience {
@@ -99,14 +95,14 @@ export interface FiguresSource {
 export async function computeFigures(tx: Executor, municipalityIds: string[], period: ReportPeriod, now: Date): Promise<StoredFigures> {
   const { start, end } = periodBounds(period);
   const scope: ReportScope = { municipalityIds, start, end, now };
-  const byAgeAndGender = await casesByAgeAndGenderEntries(tx, scope);
+  const cases = await caseCountEntries(tx, scope);
   const costScope = { municipalityIds, from: period.from, to: period.to };
   const costs = await costEntries(tx, costScope);
   const tables: Record<string, Entry[]> = {
-    [caseFlowTable.id]: await caseFlowEntries(tx, scope),
-    [casesInitiatedByAgeAndGenderTable.id]: byAgeAndGender.initiated,
-    [casesClosedByAgeAndGenderTable.id]: byAgeAndGender.closed,
-    [casesOpenByAgeAndGenderTable.id]: byAgeAndGender.open,
+    [caseFlowTable.id]: cases.flow,
+    [casesInitiatedByAgeAndGenderTable.id]: cases.byAgeAndGender.initiated,
+    [casesClosedByAgeAndGenderTable.id]: cases.byAgeAndGender.closed,
+    [casesOpenByAgeAndGenderTable.id]: cases.byAgeAndGender.open,
     [terminationReasonsTable.id]: await terminationReasonEntries(tx, scope),
     [returnsTable.id]: await returnEntries(tx, scope),
     [referralsBySourceTable.id]: await referralsBySourceEntries(tx, scope),
@@ -136,7 +132,7 @@ export async function refreshFigures(tx: Executor, source: FiguresSource, period
  * The trends take each completed half-year's counts from the store when fresh and count the rest live.
  * Suppression is applied here, on reading, so a changed threshold applies to stored figures at once.
  */
-async function computeReport(
+export async function computeReport(
   tx: Executor,
   source: FiguresSource,
   period: ReportPeriod,
@@ -194,49 +190,13 @@ export async function municipalityReport(ctx: StaffContext, query: ReportQuery, 
   });
 }
 
-/** The report summed over the municipalities that share with the caller's region; always suppressed. */
-export async function regionalReport(ctx: StaffContext, query: ReportQuery, action: Action): Promise<FollowUpReport> {
-  const period = periodOfQuery(query);
-  const now = new Date();
-  // Who asks is the session's own user (the tenant fixed at the start of the request), as in audited().
-  const who = ctx.tenant;
-  if (!who) throw notFound();
-  const account = await findRegionalAccount(ctx.db, who.userId);
-  if (!account) throw notFound();
-  return inRegionalTransaction(ctx.db, { regionId: account.regionId, userId: who.userId, role: who.role }, async (tx) => {
-    const members = await regionMunicipalities(tx, account.regionId);
-    const source = { municipalityIds: members.map((m) => m.id), store: { regionId: account.regionId }, regionId: account.regionId };
-    const computed = await computeReport(tx, source, period, now, { suppress: true });
-    await insertAuditEntry(tx, {
-      userId: who.userId,
-      role: who.role,
-      municipalityId: who.municipalityId,
-      organisationId: null,
-      action,
-      requestId: ctx.requestId,
-      recordType: 'regionalFollowUpReport',
-      recordId: account.regionId,
-      subjectIds: null,
-    });
-    return {
-      period,
-      preset: presetOf(period),
-      generatedAt: now.toISOString(),
-      scope: { kind: 'region' as const, name: account.regionName, municipalities: members.map((m) => m.name) },
-      ...computed,
-    };
-  });
-}
-
 /**
  * A unit manager's "recompute now": the caller's municipality's figures of a completed half-year computed again and
  * stored (late corrections show at once instead of after the night). Audited like a read; aggregates only.
  */
 export async function recomputeMunicipalityFigures(ctx: StaffContext, query: FiguresRecomputeQuery, action: Action): Promise<{ computedAt: string }> {
-  const period = periodFromPreset(query.preset);
   const now = new Date();
-  // The open half-year is always computed live: there is nothing stored to recompute.
-  if (!period || !isStorablePeriod(period, now)) throw new AppError('BAD_REQUEST', 'error.followUpNotStored');
+  const period = storedPeriodOf(query, now);
   return audited(ctx, action, async (tx) => {
     const source = { municipalityIds: [ctx.user.municipalityId], store: { municipalityId: ctx.user.municipalityId } };
     await refreshFigures(tx, source, period, now);
@@ -245,4 +205,11 @@ export async function recomputeMunicipalityFigures(ctx: StaffContext, query: Fig
       record: { recordType: 'followUpReport', recordId: null, subjectIds: [] },
     };
   });
+}
+
+/** The completed half-year a recompute names; the open half-year is always computed live, so nothing to recompute. */
+export function storedPeriodOf(query: FiguresRecomputeQuery, now: Date): ReportPeriod {
+  const period = periodFromPreset(query.preset);
+  if (!period || !isStorablePeriod(period, now)) throw new AppError('BAD_REQUEST', 'error.followUpNotStored');
+  return period;
 }

@@ -3,7 +3,8 @@
 // permissions.ts (followUpReport.*, regionalReport.*).
 import { figuresRecomputeSchema, reportExportSchema, reportQuerySchema } from '@utvag/domain';
 import { exportReport } from '../follow-up/export-report.ts';
-import { municipalityReport, recomputeMunicipalityFigures, regionalReport } from '../follow-up/report.ts';
+import { recomputeRegionalFigures, regionalReport } from '../follow-up/regional.ts';
+import { municipalityReport, recomputeMunicipalityFigures } from '../follow-up/report.ts';
 import { router, staffProcedure } from '../trpc.ts';
 
 export const followUpRouter = router({
@@ -24,4 +25,8 @@ export const followUpRouter = router({
   regionalExport: staffProcedure('regionalReport.export')
     .input(reportExportSchema)
     .query(({ ctx, input }) => exportReport(ctx, input, 'region', 'regionalReport.export')),
+  /** The region's stored figures of a completed half-year computed again now (issue 9): the regional account. */
+  regionalRecompute: staffProcedure('regionalReport.recompute')
+    .input(figuresRecomputeSchema)
+    .mutation(({ ctx, input }) => recomputeRegionalFigures(ctx, input, 'regionalReport.recompute')),
 });

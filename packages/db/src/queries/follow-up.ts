@@ -173,50 +173,65 @@ const aliveAt = (at: SQL) => sql`(c.closed_at is null or c.closed_at >= ${at})`;
 /** Cases closed in the period ([start, end) of closed_at; an open case never is). */
 const closedIn = (scope: ReportScope) => sql`c.closed_at >= ${iso(scope.start)}::timestamptz and c.closed_at < ${iso(scope.end)}::timestamptz`;
 
-/** Cases per programme: initiated and closed in the period, and open at its end (an open case closes at infinity). */
-export async function caseFlowEntries(db: Executor, scope: ReportScope): Promise<Entry[]> {
-  if (scope.municipalityIds.length === 0) return [];
+export interface CaseCounts {
+  /** Per programme: initiated and closed in the period, and open at its end. */
+  flow: Entry[];
+  /** By the reporting age band at the start and the person's gender: initiated, closed in, open at the end of the period. */
+  byAgeAndGender: Record<'initiated' | 'closed' | 'open', Entry[]>;
+}
+
+/** Sums `value` of the rows that share a key, keeping the keys in first-seen order. */
+function sumBy<R>(found: R[], key: (r: R) => [string, string], value: (r: R) => number): Entry[] {
+  const sums = new Map<string, Entry>();
+  for (const r of found) {
+    const [row, column] = key(r);
+    const entry = sums.get(`${row}\u0000${column}`) ?? { row, column, value: 0 };
+    entry.value! += value(r);
+    sums.set(`${row}\u0000${column}`, entry);
+  }
+  return [...sums.values()];
+}
+
+/**
+ * The cases alive in the period counted once for both the case flow and the age and gender tables: one scan of the
+ * period's cases grouped by programme, age band and gender, summed here per table (counts add up exactly). The
+ * person is a left join so that the flow counts every case as before; the age and gender tables count only cases
+ * whose person row is visible (gender is NOT NULL, so a null gender means no person), as the inner join did.
+ * At 100,000 cases: 45 ms, against 19 + 45 ms for the two queries it replaced (medians of 7, busy machine).
+ */
+export async function caseCountEntries(db: Executor, scope: ReportScope): Promise<CaseCounts> {
+  if (scope.municipalityIds.length === 0) return { flow: [], byAgeAndGender: { initiated: [], closed: [], open: [] } };
   const start = sql`${iso(scope.start)}::timestamptz`;
   const end = sql`${iso(scope.end)}::timestamptz`;
   const closing = sql`coalesce(c.closed_at, 'infinity'::timestamptz)`;
-  const found = await rows<{ programme: string; initiated: number; completed: number; terminated: number; open_at_end: number }>(
+  type Found = { programme: string; band: string; gender: string | null; initiated: number; completed: number; terminated: number; open_at_end: number };
+  const found = await rows<Found>(
     db,
-    sql`select c.programme::text as programme,
+    sql`select c.programme::text as programme, ${ageBandSql(sql`c.age_at_start`)} as band, p.gender::text as gender,
           count(*) filter (where c.opened_at >= ${start})::int as initiated,
           count(*) filter (where c.closed_at < ${end} and c.closing_outcome is distinct from 'terminated')::int as completed,
           count(*) filter (where c.closed_at < ${end} and c.closing_outcome = 'terminated')::int as terminated,
           count(*) filter (where ${closing} >= ${end})::int as open_at_end
-        from "case" c
+        from "case" c left join person p on p.id = c.person_id
         where ${inScope(sql`c.municipality_id`, scope)} and c.opened_at < ${end} and ${aliveAt(start)}
-        group by 1`,
+        group by 1, 2, 3`,
   );
-  return found.flatMap((r) => [
-    { row: r.programme, column: 'initiated', value: r.initiated },
-    { row: r.programme, column: 'completed', value: r.completed },
-    { row: r.programme, column: 'terminated', value: r.terminated },
-    { row: r.programme, column: 'openAtEnd', value: r.open_at_end },
-  ]);
-}
-
-/** Cases by the reporting age band at their start and the person's gender: initiated, closed in, open at the end of the period. */
-export async function casesByAgeAndGenderEntries(db: Executor, scope: ReportScope): Promise<Record<'initiated' | 'closed' | 'open', Entry[]>> {
-  const empty = { initiated: [], closed: [], open: [] };
-  if (scope.municipalityIds.length === 0) return empty;
-  const start = sql`${iso(scope.start)}::timestamptz`;
-  const end = sql`${iso(scope.end)}::timestamptz`;
-  const closing = sql`coalesce(c.closed_at, 'infinity'::timestamptz)`;
-  const found = await rows<{ band: string; gender: string; initiated: number; closed: number; open: number }>(
-    db,
-    sql`select ${ageBandSql(sql`c.age_at_start`)} as band, p.gender::text as gender,
-          count(*) filter (where c.opened_at >= ${start})::int as initiated,
-          count(*) filter (where ${closing} < ${end})::int as closed,
-          count(*) filter (where ${closing} >= ${end})::int as open
-        from "case" c join person p on p.id = c.person_id
-        where ${inScope(sql`c.municipality_id`, scope)} and c.opened_at < ${end} and ${aliveAt(start)}
-        group by 1, 2`,
-  );
-  const of = (k: 'initiated' | 'closed' | 'open') => found.map((r) => ({ row: r.band, column: r.gender, value: r[k] }));
-  return { initiated: of('initiated'), closed: of('closed'), open: of('open') };
+  const flowColumns: Record<string, (r: Found) => number> = {
+    initiated: (r) => r.initiated,
+    completed: (r) => r.completed,
+    terminated: (r) => r.terminated,
+    openAtEnd: (r) => r.open_at_end,
+  };
+  const withPerson = found.filter((r) => r.gender !== null);
+  const bandAndGender = (r: Found): [string, string] => [r.band, r.gender!];
+  return {
+    flow: Object.entries(flowColumns).flatMap(([column, value]) => sumBy(found, (r) => [r.programme, column], value)),
+    byAgeAndGender: {
+      initiated: sumBy(withPerson, bandAndGender, (r) => r.initiated),
+      closed: sumBy(withPerson, bandAndGender, (r) => r.completed + r.terminated),
+      open: sumBy(withPerson, bandAndGender, (r) => r.open_at_end),
+    },
+  };
 }
 
 /** Cases terminated in the period by reason and programme. */
@@ -232,19 +247,36 @@ export async function terminationReasonEntries(db: Executor, scope: ReportScope)
   );
 }
 
-/** Cases closed in the period, and how many of their people came back (a referral received or a case opened) within 12 months. */
+/**
+ * Cases closed in the period, and how many of their people came back (a referral received or a case opened) within
+ * 12 months. Written as two joins from the period's closed cases to the referrals and cases of the window after the
+ * period (index ranges, one hash join each) rather than two EXISTS probes per closed case (an index probe and a heap
+ * check each): 2× faster at 100,000 cases, the same rows. The municipality condition on the returning rows is the
+ * one row-level security already applies (a person, and so their referrals and cases, belongs to one municipality);
+ * it makes the window an index range. The window's bounds follow from the closing instant's: a closing in
+ * [start, end) has its 12 months inside (start, end + 12 months].
+ */
 export async function returnEntries(db: Executor, scope: ReportScope): Promise<Entry[]> {
   if (scope.municipalityIds.length === 0) return [];
+  const after = sql`${iso(scope.start)}::timestamptz`;
+  const until = sql`${iso(scope.end)}::timestamptz + interval '12 months'`;
   const found = await rows<{ programme: string; closed: number; came_back: number }>(
     db,
-    sql`select c.programme::text as programme, count(*)::int as closed,
-          count(*) filter (where exists (
-            select 1 from referral r where r.person_id = c.person_id and r.received_at > c.closed_at and r.received_at <= c.closed_at + interval '12 months'
-          ) or exists (
-            select 1 from "case" n where n.person_id = c.person_id and n.id <> c.id and n.opened_at > c.closed_at and n.opened_at <= c.closed_at + interval '12 months'
-          ))::int as came_back
-        from "case" c
-        where ${inScope(sql`c.municipality_id`, scope)} and ${closedIn(scope)}
+    sql`with closed as materialized (
+          select c.id, c.person_id, c.programme, c.closed_at from "case" c
+          where ${inScope(sql`c.municipality_id`, scope)} and ${closedIn(scope)}
+        ), came_back as (
+          select k.id from closed k join referral r on r.person_id = k.person_id
+            and r.received_at > k.closed_at and r.received_at <= k.closed_at + interval '12 months'
+          where ${inScope(sql`r.municipality_id`, scope)} and r.received_at > ${after} and r.received_at <= ${until}
+          union
+          select k.id from closed k join "case" n on n.person_id = k.person_id and n.id <> k.id
+            and n.opened_at > k.closed_at and n.opened_at <= k.closed_at + interval '12 months'
+          where ${inScope(sql`n.municipality_id`, scope)} and n.opened_at > ${after} and n.opened_at <= ${until}
+        )
+        select k.programme::text as programme, count(*)::int as closed,
+          count(*) filter (where k.id in (select id from came_back))::int as came_back
+        from closed k
         group by 1`,
   );
   return found.flatMap((r) => [
@@ -263,7 +295,7 @@ export interface TrendPeriod {
 /**
  * Referrals received and cases initiated and closed per half-year, for the dashboard's trends; `row` is the
  * half-year's label. The bounds come from the domain (Swedish midnight of 1 January and 1 July), so each count is
- * one index-only range scan (referral_report_idx, case_report_opened_idx, case_report_closed_idx) instead of
+ * one index-only range scan (referral_report_idx, case_list_idx, case_report_closed_idx) instead of
  * labelling every row with to_char(… at time zone …), which took 5.8 s at a million cases. A VALUES list joined by
  * range measured slightly faster than 24 literal range counts in a UNION ALL (111 against 123 ms at 100k, busy machine).
  */

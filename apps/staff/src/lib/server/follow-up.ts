@@ -89,6 +89,7 @@ export async function loadFollowUp(locals: App.Locals, url: URL, kind: FollowUpK
   const t = getTranslator(locals.locale);
   const readAction: Action = kind === 'region' ? 'regionalReport.read' : 'followUpReport.read';
   const exportAction: Action = kind === 'region' ? 'regionalReport.export' : 'followUpReport.export';
+  const recomputePermission: Action = kind === 'region' ? 'regionalReport.recompute' : 'followUpReport.recompute';
   if (!locals.user || !isAllowed(locals.user.role, readAction)) error(403, t('followUp.notAllowed'));
   const now = new Date();
   const values = {
@@ -123,7 +124,7 @@ export async function loadFollowUp(locals: App.Locals, url: URL, kind: FollowUpK
             at: formatDateTime(report.figures.computedAt, locals.locale),
           }),
           recompute:
-            kind === 'municipality' && isAllowed(locals.user.role, 'followUpReport.recompute') && report.preset && isStorablePeriod(report.period, now)
+            isAllowed(locals.user.role, recomputePermission) && report.preset && isStorablePeriod(report.period, now)
               ? { action: `?preset=${report.preset}&/recompute` }
               : null,
         },
@@ -164,10 +165,14 @@ export async function exportResponse(locals: App.Locals, url: URL, kind: FollowU
   }
 }
 
-/** POST ?preset=…&/recompute (issue 9): the municipality's stored figures of a completed half-year computed again. */
-export async function recomputeAction(locals: App.Locals, request: Request) {
+/** POST ?preset=…&/recompute (issue 9): the municipality's, or the region's, stored figures of a completed half-year
+ * computed again. */
+export async function recomputeAction(locals: App.Locals, request: Request, kind: FollowUpKind) {
   const preset = String((await request.formData()).get('preset') ?? '');
-  const result = await callFromForm(locals.locale, { preset }, () => callerFor(locals).followUpReport.recompute({ preset }));
+  const caller = callerFor(locals);
+  const result = await callFromForm(locals.locale, { preset }, () =>
+    kind === 'region' ? caller.followUpReport.regionalRecompute({ preset }) : caller.followUpReport.recompute({ preset }),
+  );
   if (!('ok' in result) || result.ok !== true) return result;
   return { recomputedAt: result.value.computedAt };
 }

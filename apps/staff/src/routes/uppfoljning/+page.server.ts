@@ -5,5 +5,5 @@ import { loadFollowUp, recomputeAction } from '$lib/server/follow-up';
 export const load = ({ locals, url }) => loadFollowUp(locals, url, 'municipality');
 
 export const actions = {
-  recompute: ({ locals, request }) => recomputeAction(locals, request),
+  recompute: ({ locals, request }) => recomputeAction(locals, request, 'municipality'),
 };

@@ -30,6 +30,7 @@ export const followUp = {
     live: 'Computed {{at}}, now as you opened the report.',
     recompute: 'Recompute now',
     recomputeHint: 'Recompute the period’s figures if you have corrected cases and do not want to wait until the night.',
+    recomputeHintRegion: 'Recompute the region’s figures for the period if a municipality has corrected cases and you do not want to wait until the night.',
     recomputed: 'The figures have been recomputed.',
   },
   regionMembers: 'Municipalities sharing their figures: {{names}}',

@@ -30,6 +30,7 @@ export const followUp = {
     live: 'Beräknad {{at}}, nu när du öppnade rapporten.',
     recompute: 'Räkna om nu',
     recomputeHint: 'Räkna om siffrorna för perioden om du har rättat uppgifter i ärenden och inte vill vänta till natten.',
+    recomputeHintRegion: 'Räkna om regionens siffror för perioden om en kommun har rättat uppgifter och du inte vill vänta till natten.',
     recomputed: 'Siffrorna har räknats om.',
   },
   regionMembers: 'Kommuner som delar uppgifter: {{names}}',
